@@ -1,0 +1,69 @@
+/**
+ * The document model: what every renderer (PDF, DOCX, HTML) receives.
+ * It is parsed from the HTML subset the templates emit (see parseHtml.ts) and never
+ * contains renderer-specific data.
+ */
+
+export type Inline =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'strong'; readonly children: readonly Inline[] }
+  | { readonly type: 'emphasis'; readonly children: readonly Inline[] }
+  /** href is an absolute http(s)/mailto address or an internal anchor `#id`. */
+  | { readonly type: 'link'; readonly href: string; readonly children: readonly Inline[] }
+  | { readonly type: 'break' };
+
+export type Align = 'left' | 'right';
+
+export interface TableCell {
+  readonly children: readonly Inline[];
+  readonly align: Align;
+}
+
+/**
+ * data:   a table with a header row and rules (figures, Beratungsfolge)
+ * grid:   a list laid out in columns, no header, no rules (the 19 languages)
+ * fields: label/value pairs of the Vorlage header, first column is the label
+ */
+export type TableVariant = 'data' | 'grid' | 'fields';
+
+export type Block =
+  | {
+      readonly type: 'heading';
+      readonly level: 1 | 2 | 3 | 4;
+      readonly children: readonly Inline[];
+      /** anchor for links and bookmarks; unique within a document */
+      readonly id?: string;
+    }
+  | { readonly type: 'paragraph'; readonly children: readonly Inline[] }
+  | { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly (readonly Block[])[] }
+  | {
+      readonly type: 'table';
+      readonly variant: TableVariant;
+      /** null when the table has no header row */
+      readonly header: readonly TableCell[] | null;
+      readonly rows: readonly (readonly TableCell[])[];
+    }
+  | { readonly type: 'quote'; readonly children: readonly Block[] }
+  /** a framed box, e.g. the Beschlussvorschlag */
+  | { readonly type: 'box'; readonly children: readonly Block[] }
+  | { readonly type: 'pagebreak' };
+
+export interface DocumentMeta {
+  /** document title, e.g. "SV-9-1601 Bericht der Verwaltung" */
+  readonly title: string;
+  /** author: the Körperschaft and the department, e.g. "Kreis Coesfeld – Kommunales Integrationszentrum" */
+  readonly author: string;
+  readonly subject: string;
+  readonly keywords: readonly string[];
+  /** BCP 47, always "de-DE" for now */
+  readonly language: string;
+  /** left part of the running footer, e.g. "Kreis Coesfeld · SV-9-1601"; the renderer adds "Seite x von y" */
+  readonly footer: string;
+  /** ISO date (YYYY-MM-DD) the document is dated; used for creation dates inside the files */
+  readonly date: string;
+}
+
+export interface Document {
+  readonly meta: DocumentMeta;
+  readonly blocks: readonly Block[];
+}
