@@ -1,0 +1,14 @@
+import fs from 'node:fs';
+import { renderPdf } from './src/render/pdf/renderPdf.js';
+import { sampleDocument } from './test/helpers/sampleDocument.js';
+import { extractPdfText, pdfInfo } from './test/helpers/pdfText.js';
+const t0 = performance.now();
+const buf = await renderPdf(sampleDocument);
+const t1 = performance.now();
+const buf2 = await renderPdf(sampleDocument);
+const t2 = performance.now();
+console.log('ms', (t1 - t0).toFixed(0), (t2 - t1).toFixed(0), 'bytes', buf.length, 'same', buf.equals(buf2));
+fs.writeFileSync('/tmp/pdfcheck/sample.pdf', buf);
+const { pages } = await extractPdfText(buf);
+pages.forEach((p, i) => console.log(`--- page ${i + 1}\n${p}`));
+console.log(JSON.stringify(await pdfInfo(buf), null, 1));

@@ -1,0 +1,92 @@
+import { diagnose } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedContent } from '../load/loadContent.js';
+import { positionAt, type Source } from '../load/positions.js';
+import { checkFigures } from './checkFigures.js';
+import { checkReferences } from './checkReferences.js';
+import { isSectionKind, sectionKinds, validateSchema, type SchemaName } from './validateSchema.js';
+
+/** Sources that passed their schema, so later stages may rely on their shape. */
+export interface CheckedContent {
+  readonly valid: ReadonlySet<Source>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Runs every check on every file; one faulty file never hides faults in others. */
+export function checkContent(content: LoadedContent): CheckedContent {
+  const diagnostics: Diagnostic[] = [...content.diagnostics];
+  const valid = new Set<Source>();
+  const validate = (source: Source, schema: SchemaName): void => {
+    try {
+      const found = validateSchema(source, schema);
+      diagnostics.push(...found);
+      if (found.length === 0) valid.add(source);
+    } catch (error) {
+      diagnostics.push(diagnose('RM110', source.file, { line: 1, column: 1 }, {}, String(error)));
+    }
+  };
+  content.meetings.forEach((m) => validate(m, 'sitzung'));
+  for (const vorlage of content.vorlagen.values()) {
+    if (vorlage.header) validate(vorlage.header, 'vorlage');
+    if (!vorlage.headerPresent) {
+      diagnostics.push(
+        diagnose(
+          'RM512',
+          `vorlagen/${vorlage.folder}`,
+          { line: 1, column: 1 },
+          { folder: vorlage.folder },
+        ),
+      );
+    }
+    for (const section of vorlage.sections.values()) {
+      const art = (section.value as { art?: unknown }).art;
+      if (isSectionKind(art)) {
+        validate(section, art);
+      } else if (art === undefined) {
+        diagnostics.push(
+          diagnose(
+            'RM301',
+            section.file,
+            { line: 1, column: 1 },
+            {
+              field: 'art',
+              where: '',
+              description: `die Art des Abschnitts: ${sectionKinds.join(', ')}`,
+            },
+          ),
+        );
+      } else {
+        diagnostics.push(
+          diagnose('RM310', section.file, positionAt(section, ['art']), {
+            value: String(art),
+            allowed: sectionKinds.join(', '),
+          }),
+        );
+      }
+    }
+  }
+  for (const source of valid) {
+    try {
+      diagnostics.push(...checkFigures(source));
+    } catch (error) {
+      diagnostics.push(diagnose('RM110', source.file, { line: 1, column: 1 }, {}, String(error)));
+    }
+  }
+  diagnostics.push(...checkReferences(content, valid));
+  return { valid, diagnostics: withoutShadowed(diagnostics) };
+}
+
+/**
+ * A loader diagnostic (e.g. "1.300 wurde als 1,3 gelesen") explains the schema error at the same
+ * place better than the schema error itself; keep only the first.
+ */
+function withoutShadowed(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const loaderAt = new Set(
+    diagnostics
+      .filter((d) => d.code.startsWith('RM2'))
+      .map((d) => `${d.file}:${d.line}:${d.column}`),
+  );
+  return diagnostics.filter(
+    (d) => !(d.code.startsWith('RM3') && loaderAt.has(`${d.file}:${d.line}:${d.column}`)),
+  );
+}

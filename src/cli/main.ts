@@ -1,0 +1,139 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { checkAndCompose, renderMeeting } from '../build.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { printDiagnostics } from '../diagnostics/print.js';
+import { ContentFolderError, readContent } from '../load/readContent.js';
+import { loadTemplates } from '../template/loadTemplates.js';
+import { writeMeetingOutput } from '../write/writeOutput.js';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** stdout/stderr is a terminal: progress line and colours */
+  readonly isTTY: boolean;
+}
+
+const usage = `Aufruf:
+  ratsmappe build [inhalt] [--out ordner] [--quiet]   Vorlagen als PDF und DOCX erzeugen (Standard: content → out)
+  ratsmappe check [inhalt] [--json]                   nur prüfen; Rückgabewert 0 ohne Fehler, 1 bei Fehlern
+  ratsmappe --version | --help
+`;
+
+class UsageError extends Error {}
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(
+    await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
+  return pkg.version;
+}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'out' },
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function check(contentDir: string, json: boolean, io: Io): Promise<number> {
+  const files = await readContent(contentDir);
+  const result = checkAndCompose(files);
+  const texts = new Map(
+    [
+      ...result.content.meetings,
+      ...[...result.content.vorlagen.values()].flatMap((v) => [v.header, ...v.sections.values()]),
+    ]
+      .filter((s) => s !== null)
+      .map((s) => [s.file, s.text]),
+  );
+  if (json) io.stdout(`${JSON.stringify(result.diagnostics, null, 2)}\n`);
+  else
+    io.stdout(
+      printDiagnostics(result.diagnostics, {
+        color: io.isTTY && io.env.NO_COLOR === undefined,
+        texts,
+      }),
+    );
+  return hasErrors(result.diagnostics) ? 1 : 0;
+}
+
+async function build(contentDir: string, outDir: string, quiet: boolean, io: Io): Promise<number> {
+  const files = await readContent(contentDir);
+  const result = checkAndCompose(files);
+  const color = io.isTTY && io.env.NO_COLOR === undefined;
+  if (result.diagnostics.length > 0) {
+    const texts = new Map(
+      [
+        ...result.content.meetings,
+        ...[...result.content.vorlagen.values()].flatMap((v) => [v.header, ...v.sections.values()]),
+      ]
+        .filter((s) => s !== null)
+        .map((s) => [s.file, s.text]),
+    );
+    io.stderr(printDiagnostics(result.diagnostics, { color, texts }));
+  }
+  if (hasErrors(result.diagnostics)) {
+    io.stderr('Es wurde nichts geschrieben; die bisherigen Dateien in out/ bleiben unverändert.\n');
+    return 1;
+  }
+  const templates = await loadTemplates();
+  for (const meeting of result.meetings) {
+    const output = await renderMeeting(templates, meeting, (m, v, i, total) => {
+      if (quiet) return;
+      const line = `${m.id}: Vorlage ${i + 1} von ${total} (${v.nummer})`;
+      if (io.isTTY) io.stderr(`\r\u001b[2K${line}`);
+      else io.stderr(`${line}\n`);
+    });
+    if (io.isTTY && !quiet) io.stderr('\r\u001b[2K');
+    const target = await writeMeetingOutput(outDir, output);
+    if (!quiet) io.stdout(`${target}: ${output.artifacts.map((a) => a.name).join(', ')}\n`);
+  }
+  return 0;
+}
+
+/** The command line. Returns the exit code: 0 clean, 1 content faults, 2 misuse or crash. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    if (values.help) {
+      io.stdout(usage);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`ratsmappe ${await version()}\n`);
+      return 0;
+    }
+    const [command, contentDir = 'content', ...rest] = positionals;
+    if (rest.length > 0) throw new UsageError(`Zu viele Angaben: ${rest.join(' ')}`);
+    if (command === 'check') return await check(contentDir, values.json, io);
+    if (command === 'build') return await build(contentDir, values.out, values.quiet, io);
+    throw new UsageError(
+      command === undefined ? 'Es fehlt der Befehl.' : `Unbekannter Befehl „${command}“.`,
+    );
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ContentFolderError) {
+      io.stderr(`${error.message}\n\n${usage}`);
+      return 2;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(
+      `Interner Fehler in ratsmappe: ${detail}\nBitte melden Sie diesen Fall dem ratsmappe-Team. Es wurde nichts geschrieben.\n`,
+    );
+    if (io.env.RATSMAPPE_DEBUG && error instanceof Error && error.stack)
+      io.stderr(`${error.stack}\n`);
+    return 2;
+  }
+}

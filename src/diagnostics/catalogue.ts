@@ -1,0 +1,363 @@
+import type { Diagnostic, Position, Severity } from './diagnostic.js';
+
+/**
+ * The catalogue of permanent diagnostic codes. A code never changes its meaning; new faults get
+ * new codes. Messages and hints are German, for clerks; `{name}` is replaced by a parameter.
+ * docs/fehlercodes.md lists them for clerks and test/catalogue.test.ts keeps both in step.
+ */
+export interface CatalogueEntry {
+  readonly severity: Severity;
+  /** short English name for developers */
+  readonly name: string;
+  readonly message: string;
+  readonly hint: string;
+}
+
+export const catalogue = {
+  // Files and YAML syntax
+  RM101: {
+    severity: 'fehler',
+    name: 'yaml-syntax',
+    message: 'Die Datei ist kein gültiges YAML: {detail}.',
+    hint: 'Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile, z. B. „titel: Binogi“.',
+  },
+  RM102: {
+    severity: 'fehler',
+    name: 'tab-indent',
+    message: 'Die Zeile ist mit einem Tabulator eingerückt; YAML erlaubt nur Leerzeichen.',
+    hint: 'Ersetzen Sie den Tabulator durch Leerzeichen (zwei je Ebene).',
+  },
+  RM103: {
+    severity: 'fehler',
+    name: 'duplicate-key',
+    message: 'Das Feld „{key}“ steht in diesem Abschnitt zweimal.',
+    hint: 'Löschen Sie eine der beiden Zeilen oder benennen Sie sie um; jedes Feld darf nur einmal vorkommen.',
+  },
+  RM104: {
+    severity: 'fehler',
+    name: 'empty-file',
+    message: 'Die Datei ist leer.',
+    hint: 'Füllen Sie die Datei aus, z. B. mit „art: text“, „titel: …“ und „inhalt:“, oder löschen Sie sie und ihren Eintrag in vorlage.yaml.',
+  },
+  RM105: {
+    severity: 'fehler',
+    name: 'not-utf8',
+    message: 'Die Datei ist nicht in UTF-8 gespeichert; Umlaute wie „ä“ würden falsch gelesen.',
+    hint: 'Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“.',
+  },
+  RM106: {
+    severity: 'fehler',
+    name: 'file-too-large',
+    message: 'Die Datei ist mit {size} zu groß (höchstens {limit}).',
+    hint: 'Teilen Sie den Inhalt auf mehrere Abschnittsdateien auf.',
+  },
+  RM107: {
+    severity: 'fehler',
+    name: 'alias-limit',
+    message: 'Die Datei verwendet zu viele YAML-Verweise (Anker und Aliasse).',
+    hint: 'Schreiben Sie die Werte aus, statt mit „&“ und „*“ auf andere Stellen zu verweisen.',
+  },
+  RM108: {
+    severity: 'fehler',
+    name: 'forbidden-key',
+    message: 'Der Feldname „{key}“ ist nicht erlaubt.',
+    hint: 'Verwenden Sie nur die Feldnamen aus der Beschreibung des Inhaltsformats.',
+  },
+  RM109: {
+    severity: 'fehler',
+    name: 'multiple-documents',
+    message: 'Die Datei enthält mehrere YAML-Dokumente (Trennlinie „---“).',
+    hint: 'Entfernen Sie die Zeile „---“ oder verteilen Sie die Inhalte auf mehrere Dateien.',
+  },
+  RM110: {
+    severity: 'fehler',
+    name: 'unexpected',
+    message: 'Die Datei konnte wegen eines unerwarteten Problems nicht geprüft werden.',
+    hint: 'Melden Sie diesen Fall mit der Datei an das ratsmappe-Team; die übrigen Dateien wurden geprüft.',
+  },
+  RM111: {
+    severity: 'fehler',
+    name: 'not-a-map',
+    message: 'Die Datei muss aus Feldern der Form „name: wert“ bestehen.',
+    hint: 'Beginnen Sie die Datei z. B. mit „art: text“ in der ersten Zeile, ohne Einrückung.',
+  },
+  // German habits that YAML reads differently
+  RM201: {
+    severity: 'fehler',
+    name: 'german-grouping',
+    message:
+      '{raw} wurde als {read} gelesen: Der Punkt ist in YAML ein Dezimalpunkt, kein Tausenderpunkt.',
+    hint: 'Schreiben Sie die Zahl ohne Tausenderpunkt: {fix}.',
+  },
+  RM202: {
+    severity: 'fehler',
+    name: 'german-amount',
+    message: '„{raw}“ ist ein Text, hier wird ein Betrag als Zahl erwartet.',
+    hint: 'Schreiben Sie den Betrag ohne Tausenderpunkt und Euro-Zeichen, mit Dezimalpunkt: {fix}.',
+  },
+  RM203: {
+    severity: 'fehler',
+    name: 'german-date',
+    message: '„{raw}“ ist ein deutsches Datum, hier wird ein Datum im ISO-Format erwartet.',
+    hint: 'Schreiben Sie Jahr-Monat-Tag: {fix}.',
+  },
+  RM204: {
+    severity: 'fehler',
+    name: 'leading-zero',
+    message: '{raw} beginnt mit einer Null und würde als {read} gelesen.',
+    hint: 'Soll es eine Zahl sein, schreiben Sie {read}; soll es ein Text bleiben (z. B. eine Postleitzahl), setzen Sie ihn in Anführungszeichen: "{raw}".',
+  },
+  RM205: {
+    severity: 'fehler',
+    name: 'german-decimal',
+    message: '„{raw}“ ist ein Text, hier wird eine Zahl erwartet.',
+    hint: 'Schreiben Sie die Zahl mit Dezimalpunkt statt Komma: {fix}.',
+  },
+  // Schema
+  RM301: {
+    severity: 'fehler',
+    name: 'missing-field',
+    message: 'Das Feld „{field}“ fehlt{where}.',
+    hint: 'Ergänzen Sie z. B. „{field}: …“ ({description}).',
+  },
+  RM302: {
+    severity: 'fehler',
+    name: 'unknown-field',
+    message: 'Das Feld „{field}“ ist hier nicht vorgesehen{suggestion}.',
+    hint: 'Erlaubt sind hier: {allowed}.',
+  },
+  RM303: {
+    severity: 'fehler',
+    name: 'wrong-type',
+    message: 'Bei „{field}“ wird {expected} erwartet, hier steht {actual}.',
+    hint: '{description}',
+  },
+  RM304: {
+    severity: 'fehler',
+    name: 'not-allowed',
+    message: '„{value}“ ist bei „{field}“ nicht möglich.',
+    hint: 'Möglich sind: {allowed}.',
+  },
+  RM305: {
+    severity: 'fehler',
+    name: 'wrong-format',
+    message: '„{value}“ hat bei „{field}“ nicht die erwartete Form.',
+    hint: '{description}',
+  },
+  RM306: {
+    severity: 'fehler',
+    name: 'out-of-range',
+    message: '{value} liegt bei „{field}“ außerhalb des erlaubten Bereichs ({range}).',
+    hint: '{description}',
+  },
+  RM307: {
+    severity: 'fehler',
+    name: 'too-many-decimals',
+    message: 'Der Betrag {value} hat mehr als zwei Nachkommastellen.',
+    hint: 'Runden Sie auf ganze Cent, z. B. 976377.32.',
+  },
+  RM308: {
+    severity: 'fehler',
+    name: 'too-few-items',
+    message: 'Bei „{field}“ steht zu wenig: mindestens {min} Eintrag/Einträge.',
+    hint: '{description}',
+  },
+  RM309: {
+    severity: 'fehler',
+    name: 'duplicate-item',
+    message: '„{value}“ steht bei „{field}“ mehrfach.',
+    hint: 'Jeder Eintrag darf nur einmal vorkommen; löschen Sie die Wiederholung.',
+  },
+  RM310: {
+    severity: 'fehler',
+    name: 'unknown-section-kind',
+    message: 'Die Abschnittsart „{value}“ gibt es nicht.',
+    hint: 'Möglich sind: {allowed}. Für freien Text schreiben Sie „art: text“.',
+  },
+  RM311: {
+    severity: 'fehler',
+    name: 'content-or-none',
+    message:
+      'Ein Textabschnitt braucht entweder „inhalt“ oder „kein_beitrag: true“, nicht beides und nicht keins.',
+    hint: 'Schreiben Sie den Text unter „inhalt:“ oder, wenn kein Beitrag vorliegt, „kein_beitrag: true“.',
+  },
+  RM312: {
+    severity: 'fehler',
+    name: 'changes-missing',
+    message: 'Ab Version 2 muss die Vorlage sagen, was sich geändert hat.',
+    hint: 'Ergänzen Sie „aenderungen:“ mit einer Liste, z. B. „- Die Aufteilung 2020 wurde angepasst.“',
+  },
+  RM313: {
+    severity: 'fehler',
+    name: 'empty-value',
+    message: 'Bei „{field}“ steht nichts.',
+    hint: '{description}',
+  },
+  // Figures that must agree
+  RM401: {
+    severity: 'fehler',
+    name: 'split-sum',
+    message:
+      'Die Jahre der Aufteilung ergeben {sum}, die Zuweisung beträgt aber {total} (Differenz {diff}).',
+    hint: 'Passen Sie die Beträge der Jahre oder den Betrag der Zuweisung an, bis beide übereinstimmen.',
+  },
+  RM402: {
+    severity: 'fehler',
+    name: 'year-outside-period',
+    message: 'Das Jahr {year} liegt außerhalb des Verwendungszeitraums ({von} bis {bis}).',
+    hint: 'Verwenden Sie nur Jahre von {vonJahr} bis {bisJahr} oder passen Sie den Verwendungszeitraum an.',
+  },
+  RM403: {
+    severity: 'fehler',
+    name: 'stock-sum',
+    message:
+      'Der Bestand zum {stichtag} ergibt {sum}, der Verlauf nennt zu diesem Tag aber {expected}.',
+    hint: 'Prüfen Sie Inobhutnahme, Hilfen zur Erziehung und junge Volljährige oder den Eintrag im Verlauf.',
+  },
+  RM404: {
+    severity: 'fehler',
+    name: 'stock-date-missing',
+    message: 'Der Verlauf hat keinen Eintrag zum Stichtag {stichtag} des Bestands.',
+    hint: 'Ergänzen Sie im Verlauf „- stand: {iso}“ mit der Gesamtzahl unter „anzahl:“.',
+  },
+  RM405: {
+    severity: 'fehler',
+    name: 'language-not-listed',
+    message: 'Die Sprache „{value}“ steht nicht unter „sprachen“.',
+    hint: 'Schreiben Sie sie genau wie in der Liste der Sprachen{suggestion} oder ergänzen Sie sie dort.',
+  },
+  RM406: {
+    severity: 'fehler',
+    name: 'language-twice',
+    message: 'Die Sprache „{value}“ steht bei den meistgefragten Sprachen mehrfach.',
+    hint: 'Führen Sie jede Sprache nur einmal auf.',
+  },
+  RM407: {
+    severity: 'fehler',
+    name: 'not-descending',
+    message: '„{value}“ ({count}) steht vor einer Sprache mit mehr Anfragen ({next}).',
+    hint: 'Ordnen Sie die meistgefragten Sprachen absteigend nach Anzahl.',
+  },
+  RM408: {
+    severity: 'fehler',
+    name: 'not-ascending',
+    message: 'Der Stand {value} liegt nicht nach dem vorigen Eintrag ({previous}).',
+    hint: 'Ordnen Sie den Verlauf aufsteigend nach Datum.',
+  },
+  RM409: {
+    severity: 'fehler',
+    name: 'from-after-to',
+    message: '„von“ ({von}) liegt nach „bis“ ({bis}).',
+    hint: 'Tauschen Sie die beiden Angaben oder korrigieren Sie eine davon.',
+  },
+  RM410: {
+    severity: 'fehler',
+    name: 'share-over-one',
+    message: 'Der Anteil {value} ist größer als das Ganze.',
+    hint: 'Ein Anteil wie „2/3“ muss einen kleineren Zähler als Nenner haben.',
+  },
+  // References across files
+  RM501: {
+    severity: 'fehler',
+    name: 'unknown-vorlage',
+    message: 'Die Vorlage {value} gibt es nicht.',
+    hint: 'Legen Sie den Ordner content/vorlagen/{value}/ mit einer vorlage.yaml an oder korrigieren Sie die Nummer{suggestion}.',
+  },
+  RM502: {
+    severity: 'fehler',
+    name: 'number-folder-mismatch',
+    message: 'Die Nummer {value} passt nicht zum Ordner {folder}.',
+    hint: 'Die Nummer muss dem Ordnernamen entsprechen: „nummer: {folder}“, oder benennen Sie den Ordner um.',
+  },
+  RM503: {
+    severity: 'fehler',
+    name: 'meeting-not-in-sequence',
+    message:
+      'Die Vorlage {value} steht auf der Tagesordnung, ihre Beratungsfolge nennt diese Sitzung ({gremium}, {datum}) aber nicht.',
+    hint: 'Ergänzen Sie in {file} unter „beratungsfolge:“ „- gremium: {gremium}“ mit „datum: {iso}“.',
+  },
+  RM504: {
+    severity: 'fehler',
+    name: 'section-file-missing',
+    message: 'Die Abschnittsdatei „{value}“ gibt es im Ordner der Vorlage nicht.',
+    hint: 'Legen Sie die Datei an oder korrigieren Sie den Namen{suggestion}.',
+  },
+  RM505: {
+    severity: 'fehler',
+    name: 'section-file-unlisted',
+    message:
+      'Die Datei „{value}“ liegt im Ordner der Vorlage, steht aber nicht unter „abschnitte“ in vorlage.yaml.',
+    hint: 'Tragen Sie „{value}“ unter „abschnitte“ ein oder löschen Sie die Datei.',
+  },
+  RM506: {
+    severity: 'fehler',
+    name: 'unknown-vorlage-in-text',
+    message: 'Der Text nennt die Vorlage {value}, die es nicht gibt.',
+    hint: 'Prüfen Sie die Nummer{suggestion}.',
+  },
+  RM507: {
+    severity: 'fehler',
+    name: 'section-listed-twice',
+    message: 'Die Abschnittsdatei „{value}“ steht mehrfach unter „abschnitte“.',
+    hint: 'Führen Sie jede Datei nur einmal auf.',
+  },
+  RM508: {
+    severity: 'fehler',
+    name: 'path-outside',
+    message: '„{value}“ zeigt aus dem Ordner der Vorlage hinaus.',
+    hint: 'Nennen Sie nur Dateinamen im selben Ordner, z. B. „binogi.yaml“, ohne „/“ oder „..“.',
+  },
+  RM509: {
+    severity: 'fehler',
+    name: 'no-meeting',
+    message: 'Im Ordner sitzungen/ liegt keine Sitzung.',
+    hint: 'Legen Sie eine Datei wie sitzungen/2020-02-04-integrationsausschuss.yaml an.',
+  },
+  RM510: {
+    severity: 'warnung',
+    name: 'vorlage-not-on-agenda',
+    message: 'Die Vorlage {value} steht auf keiner Tagesordnung.',
+    hint: 'Nehmen Sie sie in die Tagesordnung einer Sitzung auf, sonst erscheint sie in keiner Sitzungsmappe.',
+  },
+  RM511: {
+    severity: 'fehler',
+    name: 'vorlage-twice-on-agenda',
+    message: 'Die Vorlage {value} steht mehrfach auf der Tagesordnung.',
+    hint: 'Jede Vorlage wird unter einem Tagesordnungspunkt beraten; entfernen Sie die Wiederholung.',
+  },
+  RM512: {
+    severity: 'fehler',
+    name: 'vorlage-header-missing',
+    message: 'Im Ordner {folder} fehlt die Datei vorlage.yaml.',
+    hint: 'Legen Sie vorlagen/{folder}/vorlage.yaml mit nummer, art, betreff usw. an oder löschen Sie den Ordner.',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type Code = keyof typeof catalogue;
+export type Params = Readonly<Record<string, string | number>>;
+
+const fill = (template: string, params: Params): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+
+/** Builds a diagnostic from the catalogue. */
+export function diagnose(
+  code: Code,
+  file: string,
+  position: Position,
+  params: Params = {},
+  cause?: string,
+): Diagnostic {
+  const entry: CatalogueEntry = catalogue[code];
+  const hint = fill(entry.hint, params).trim();
+  return {
+    file,
+    ...position,
+    severity: entry.severity,
+    code,
+    message: fill(entry.message, params),
+    ...(hint ? { hint } : {}),
+    ...(cause === undefined ? {} : { cause }),
+  };
+}

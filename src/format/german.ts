@@ -1,0 +1,71 @@
+/** German notation for figures, built on Intl de-DE. Used by templates and by diagnostics. */
+
+const months = [
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+];
+
+const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
+const euro = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** 6934 → "6.934"; 1.5 → "1,5" */
+export const formatNumber = (n: number): string =>
+  (Number.isInteger(n) ? integer : decimal).format(n);
+
+export type AmountStyle = 'cent' | 'ganz' | 'strich';
+
+/**
+ * 976377.32 → "976.377,32 €" (cent); 350000 → "350.000 €" (ganz, whole euros only);
+ * 110000 → "110.000,- €" (strich, the dash for whole euros usual in German administration).
+ */
+export function formatAmount(n: number, style: AmountStyle = 'cent'): string {
+  const cents = Math.round(n * 100);
+  if (style !== 'cent' && cents % 100 === 0) {
+    return `${integer.format(cents / 100)}${style === 'strich' ? ',-' : ''}\u00a0€`;
+  }
+  return `${euro.format(cents / 100)}\u00a0€`;
+}
+
+/** amounts compared to the cent, never as floats */
+export const toCents = (n: number): number => Math.round(n * 100);
+
+/** 40 → "40 %" */
+export const formatPercent = (n: number): string => `${decimal.format(n)}\u00a0%`;
+
+/** "2019-12-17" → "17.12.2019"; "2016-02" → "Februar 2016"; "Ende 2019" → "Ende des Jahres 2019" */
+export function formatDate(value: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (day) return `${day[3] ?? ''}.${day[2] ?? ''}.${day[1] ?? ''}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month) return `${months[Number(month[2]) - 1] ?? ''} ${month[1] ?? ''}`;
+  const vague = /^(Anfang|Mitte|Ende) (\d{4})$/.exec(value);
+  if (vague) return `${vague[1] ?? ''} des Jahres ${vague[2] ?? ''}`;
+  return value;
+}
+
+/** "a", "a und b", "a, b und c" */
+export function joinGerman(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} und ${items[items.length - 1] ?? ''}`;
+}
+
+/** An approximate figure ({anzahl: 1300, ca: true}) or a plain one, as {value, ca}. */
+export function approx(
+  value: unknown,
+  key: 'anzahl' | 'betrag' | 'prozent',
+): { value: number; ca: boolean } {
+  if (typeof value === 'number') return { value, ca: false };
+  const object = value as Record<string, unknown>;
+  return { value: Number(object[key]), ca: object.ca === true };
+}

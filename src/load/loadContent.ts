@@ -1,0 +1,62 @@
+import { diagnose } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseSource } from './parseSource.js';
+import type { Source } from './positions.js';
+import type { ContentFiles, RawFile } from './readContent.js';
+
+export interface VorlageSources {
+  /** the folder name, which must equal the Vorlage's number */
+  readonly folder: string;
+  /** vorlage.yaml, or null when it is missing or unreadable */
+  readonly header: Source | null;
+  readonly headerPresent: boolean;
+  /** section files by file name (only those that parsed) */
+  readonly sections: ReadonlyMap<string, Source>;
+  /** every YAML file name in the folder except vorlage.yaml, parsed or not */
+  readonly sectionFileNames: readonly string[];
+}
+
+export interface LoadedContent {
+  readonly meetings: readonly Source[];
+  readonly vorlagen: ReadonlyMap<string, VorlageSources>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Parses every file; a broken file is reported and skipped, the others are still loaded. */
+export function loadContent(files: ContentFiles): LoadedContent {
+  const diagnostics: Diagnostic[] = [];
+  const parse = (raw: RawFile): Source | null => {
+    try {
+      const { source, diagnostics: found } = parseSource(raw);
+      diagnostics.push(...found);
+      return source;
+    } catch (error) {
+      diagnostics.push(diagnose('RM110', raw.path, { line: 1, column: 1 }, {}, String(error)));
+      return null;
+    }
+  };
+  const meetings = files.meetings.map(parse).filter((s): s is Source => s !== null);
+  if (files.meetings.length === 0)
+    diagnostics.push(diagnose('RM509', 'sitzungen', { line: 1, column: 1 }));
+  const vorlagen = new Map<string, VorlageSources>();
+  for (const [folder, raws] of files.vorlagen) {
+    const headerRaw = raws.find((r) => r.path.endsWith('/vorlage.yaml'));
+    const sections = new Map<string, Source>();
+    const sectionFileNames: string[] = [];
+    for (const raw of raws) {
+      if (raw === headerRaw) continue;
+      const name = raw.path.slice(raw.path.lastIndexOf('/') + 1);
+      sectionFileNames.push(name);
+      const source = parse(raw);
+      if (source) sections.set(name, source);
+    }
+    vorlagen.set(folder, {
+      folder,
+      header: headerRaw ? parse(headerRaw) : null,
+      headerPresent: headerRaw !== undefined,
+      sections,
+      sectionFileNames,
+    });
+  }
+  return { meetings, vorlagen, diagnostics };
+}

@@ -1,0 +1,59 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** One file of the content folder as read from disk. */
+export interface RawFile {
+  /** path relative to the content folder, forward slashes, e.g. vorlagen/SV-9-1601/binogi.yaml */
+  readonly path: string;
+  readonly size: number;
+  /** null when the file is larger than the limit and was not read */
+  readonly bytes: Uint8Array | null;
+}
+
+export interface ContentFiles {
+  readonly root: string;
+  readonly meetings: readonly RawFile[];
+  /** Vorlage folder name → its YAML files (vorlage.yaml and the section files) */
+  readonly vorlagen: ReadonlyMap<string, readonly RawFile[]>;
+}
+
+/** Files above this size are refused unread (RM106). */
+export const maxFileSize = 1024 * 1024;
+
+/** Thrown when the content folder itself is unusable: a misuse of the command, not a content fault. */
+export class ContentFolderError extends Error {}
+
+const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
+
+async function readOne(root: string, path: string): Promise<RawFile> {
+  const full = join(root, ...path.split('/'));
+  const { size } = await stat(full);
+  return { path, size, bytes: size > maxFileSize ? null : await readFile(full) };
+}
+
+async function yamlFilesIn(root: string, dir: string): Promise<RawFile[]> {
+  const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
+  const names = entries
+    .filter((e) => e.isFile() && isYaml(e.name))
+    .map((e) => e.name)
+    .sort();
+  return Promise.all(names.map((name) => readOne(root, `${dir}/${name}`)));
+}
+
+/** Reads content/sitzungen/*.yaml and content/vorlagen/<nummer>/*.yaml. */
+export async function readContent(root: string): Promise<ContentFiles> {
+  const info = await stat(root).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new ContentFolderError(`Der Inhaltsordner „${root}“ existiert nicht.`);
+  }
+  const meetings = await yamlFilesIn(root, 'sitzungen');
+  const folders = await readdir(join(root, 'vorlagen'), { withFileTypes: true }).catch(() => []);
+  const vorlagen = new Map<string, RawFile[]>();
+  for (const folder of folders
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
+    vorlagen.set(folder, await yamlFilesIn(root, `vorlagen/${folder}`));
+  }
+  return { root, meetings, vorlagen };
+}

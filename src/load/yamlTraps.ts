@@ -1,0 +1,63 @@
+import { isPair, isScalar, Scalar, visit, type Document, type LineCounter } from 'yaml';
+import { diagnose } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { positionOfRange } from './positions.js';
+
+/** More anchors/aliases than this are refused before anything is expanded. */
+const maxAliases = 50;
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+const germanNumber = (n: number): string =>
+  n.toLocaleString('de-DE', { maximumFractionDigits: 20 });
+
+/**
+ * Finds what German writing habits turn into other values in YAML (1.300 → 1.3, 01067 → 1067)
+ * and keys that must never reach a JavaScript object. `fatal` means the value must not be built.
+ */
+export function findYamlTraps(
+  file: string,
+  text: string,
+  doc: Document.Parsed,
+  lineCounter: LineCounter,
+): { diagnostics: Diagnostic[]; fatal: boolean } {
+  const diagnostics: Diagnostic[] = [];
+  let fatal = false;
+  let aliases = 0;
+  visit(doc, {
+    Alias() {
+      aliases += 1;
+    },
+    Pair(_key, pair) {
+      if (isPair(pair) && isScalar(pair.key) && forbiddenKeys.has(String(pair.key.value))) {
+        const range = pair.key.range ?? [0, 0];
+        diagnostics.push(
+          diagnose('RM108', file, positionOfRange(lineCounter, range[0], range[1]), {
+            key: String(pair.key.value),
+          }),
+        );
+        fatal = true;
+      }
+    },
+    Scalar(_key, node) {
+      if (node.type !== Scalar.PLAIN || typeof node.value !== 'number' || !node.range) return;
+      const raw = text.slice(node.range[0], node.range[1]);
+      const position = positionOfRange(lineCounter, node.range[0], node.range[1]);
+      if (/^[+-]?\d{1,3}(\.\d{3})+$/.test(raw)) {
+        diagnostics.push(
+          diagnose('RM201', file, position, {
+            raw,
+            read: germanNumber(node.value),
+            fix: raw.replaceAll('.', ''),
+          }),
+        );
+      } else if (/^[+-]?0\d+$/.test(raw)) {
+        diagnostics.push(diagnose('RM204', file, position, { raw, read: String(node.value) }));
+      }
+    },
+  });
+  if (aliases > maxAliases) {
+    diagnostics.push(diagnose('RM107', file, { line: 1, column: 1 }));
+    fatal = true;
+  }
+  return { diagnostics, fatal };
+}

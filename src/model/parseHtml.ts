@@ -1,0 +1,203 @@
+import { parseFragment } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import type { Align, Block, Inline, TableCell, TableVariant } from './types.js';
+
+type Node = DefaultTreeAdapterMap['childNode'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/** A template emitted HTML outside the subset: a fault of the project's templates, not of content. */
+export class HtmlSubsetError extends Error {}
+
+/** The whitelist: every tag the templates may emit, and the classes they may carry. */
+export const allowedTags: Readonly<Record<string, readonly string[]>> = {
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  p: [],
+  ul: [],
+  ol: [],
+  li: [],
+  blockquote: [],
+  aside: [],
+  hr: ['seitenumbruch'],
+  table: ['daten', 'raster', 'felder'],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: ['zahl'],
+  td: ['zahl'],
+  strong: [],
+  em: [],
+  a: [],
+  br: [],
+};
+
+const tableVariants: Record<string, TableVariant> = {
+  daten: 'data',
+  raster: 'grid',
+  felder: 'fields',
+};
+
+const isElement = (node: Node): node is Element => 'tagName' in node;
+const attr = (el: Element, name: string): string | undefined =>
+  el.attrs.find((a) => a.name === name)?.value;
+
+function assertAllowed(el: Element): void {
+  const classes = allowedTags[el.tagName];
+  if (!classes) throw new HtmlSubsetError(`Tag <${el.tagName}> is not in the HTML subset`);
+  const cls = attr(el, 'class');
+  if (cls !== undefined && !classes.includes(cls))
+    throw new HtmlSubsetError(`class="${cls}" is not allowed on <${el.tagName}>`);
+  for (const a of el.attrs) {
+    const ok =
+      a.name === 'class' ||
+      (a.name === 'href' && el.tagName === 'a') ||
+      (a.name === 'id' && /^h[1-4]$/.test(el.tagName));
+    if (!ok) throw new HtmlSubsetError(`Attribute ${a.name} is not allowed on <${el.tagName}>`);
+  }
+}
+
+/** Inline content with whitespace collapsed as a browser would. */
+function inlines(nodes: readonly Node[]): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    if (node.nodeName === '#text') {
+      const text = (node as DefaultTreeAdapterMap['textNode']).value.replace(/[ \t\r\n]+/g, ' ');
+      if (text) out.push({ type: 'text', text });
+      continue;
+    }
+    if (!isElement(node)) continue;
+    assertAllowed(node);
+    switch (node.tagName) {
+      case 'strong':
+        out.push({ type: 'strong', children: inlines(node.childNodes) });
+        break;
+      case 'em':
+        out.push({ type: 'emphasis', children: inlines(node.childNodes) });
+        break;
+      case 'a':
+        out.push({
+          type: 'link',
+          href: attr(node, 'href') ?? '',
+          children: inlines(node.childNodes),
+        });
+        break;
+      case 'br':
+        out.push({ type: 'break' });
+        break;
+      default:
+        throw new HtmlSubsetError(`Block <${node.tagName}> inside inline content`);
+    }
+  }
+  return trimEdges(out);
+}
+
+/** Removes leading and trailing spaces of a run of inlines. */
+function trimEdges(items: Inline[]): Inline[] {
+  const trim = (item: Inline | undefined, side: 'start' | 'end'): Inline | undefined => {
+    if (!item) return item;
+    if (item.type === 'text')
+      return { type: 'text', text: side === 'start' ? item.text.trimStart() : item.text.trimEnd() };
+    if (item.type === 'break') return item;
+    const children = [...item.children];
+    const index = side === 'start' ? 0 : children.length - 1;
+    const edge = trim(children[index], side);
+    if (edge) children[index] = edge;
+    return { ...item, children };
+  };
+  const out = [...items];
+  const first = trim(out[0], 'start');
+  if (first) out[0] = first;
+  const last = trim(out[out.length - 1], 'end');
+  if (last) out[out.length - 1] = last;
+  return out.filter((i) => !(i.type === 'text' && i.text === ''));
+}
+
+const elementsOf = (nodes: readonly Node[]): Element[] => {
+  for (const n of nodes) {
+    if (n.nodeName === '#text' && (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '') {
+      throw new HtmlSubsetError(
+        `Text outside a block: "${(n as DefaultTreeAdapterMap['textNode']).value.trim().slice(0, 40)}"`,
+      );
+    }
+  }
+  return nodes.filter(isElement);
+};
+
+function cell(el: Element): TableCell {
+  assertAllowed(el);
+  const align: Align = attr(el, 'class') === 'zahl' ? 'right' : 'left';
+  return { children: inlines(el.childNodes), align };
+}
+
+function table(el: Element): Block {
+  const variant = tableVariants[attr(el, 'class') ?? 'daten'] ?? 'data';
+  let header: TableCell[] | null = null;
+  const rows: TableCell[][] = [];
+  const readRows = (parent: Element, inHead: boolean) => {
+    for (const tr of elementsOf(parent.childNodes)) {
+      assertAllowed(tr);
+      if (tr.tagName !== 'tr') throw new HtmlSubsetError(`<${tr.tagName}> where <tr> was expected`);
+      const cells = elementsOf(tr.childNodes).map(cell);
+      if (inHead) header = cells;
+      else rows.push(cells);
+    }
+  };
+  for (const part of elementsOf(el.childNodes)) {
+    assertAllowed(part);
+    if (part.tagName === 'thead') readRows(part, true);
+    else if (part.tagName === 'tbody') readRows(part, false);
+    else throw new HtmlSubsetError(`<${part.tagName}> directly inside <table>`);
+  }
+  return { type: 'table', variant, header, rows };
+}
+
+function blocks(nodes: readonly Node[]): Block[] {
+  return elementsOf(nodes).map((el): Block => {
+    assertAllowed(el);
+    switch (el.tagName) {
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4': {
+        const id = attr(el, 'id');
+        const level = Number(el.tagName.slice(1)) as 1 | 2 | 3 | 4;
+        return { type: 'heading', level, children: inlines(el.childNodes), ...(id ? { id } : {}) };
+      }
+      case 'p':
+        return { type: 'paragraph', children: inlines(el.childNodes) };
+      case 'ul':
+      case 'ol':
+        return {
+          type: 'list',
+          ordered: el.tagName === 'ol',
+          items: elementsOf(el.childNodes).map((li) => {
+            assertAllowed(li);
+            if (li.tagName !== 'li') throw new HtmlSubsetError(`<${li.tagName}> inside a list`);
+            const hasBlocks = li.childNodes.some(
+              (c) => isElement(c) && ['p', 'ul', 'ol', 'table', 'blockquote'].includes(c.tagName),
+            );
+            return hasBlocks
+              ? blocks(li.childNodes)
+              : [{ type: 'paragraph', children: inlines(li.childNodes) }];
+          }),
+        };
+      case 'blockquote':
+        return { type: 'quote', children: blocks(el.childNodes) };
+      case 'aside':
+        return { type: 'box', children: blocks(el.childNodes) };
+      case 'hr':
+        return { type: 'pagebreak' };
+      case 'table':
+        return table(el);
+      default:
+        throw new HtmlSubsetError(`Inline <${el.tagName}> outside a block`);
+    }
+  });
+}
+
+/** Parses the HTML subset the templates emit into the document model. */
+export function parseHtml(html: string): Block[] {
+  return blocks(parseFragment(html).childNodes);
+}

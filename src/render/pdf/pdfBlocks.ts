@@ -1,0 +1,192 @@
+/**
+ * Block model → pdfmake content nodes: paragraphs, headings, lists, quotes, boxes and the
+ * three table variants. Page setup, footer and styles (h1–h4) are in renderPdf.ts.
+ */
+import type {
+  Content,
+  ContentOrderedList,
+  ContentStack,
+  ContentTable,
+  ContentText,
+  ContentUnorderedList,
+  CustomTableLayout,
+  TableCell as PdfCell,
+} from 'pdfmake/interfaces.js';
+import type { Block, TableCell } from '../../model/types.js';
+import { inlinesToPlain, inlinesToText } from './pdfInlines.js';
+
+type Margins = [number, number, number, number];
+type BlockNode =
+  ContentText | ContentStack | ContentTable | ContentOrderedList | ContentUnorderedList;
+
+/** vertical space after a block, in pt */
+const SPACE = { paragraph: 7, list: 7, listItem: 3, table: 10, box: 12, quote: 7 } as const;
+/** 1 cm */
+const QUOTE_INDENT = 28.35;
+const rule = (width: number) => () => width;
+
+/** data: horizontal rules only (stronger at top, below the header and at the bottom), grey header */
+const dataTableLayout = (headerRows: number): CustomTableLayout => ({
+  hLineWidth: (i, node) => (i === 0 || i === headerRows || i === node.table.body.length ? 0.8 : 0.3),
+  vLineWidth: rule(0),
+  hLineColor: () => '#7f7f7f',
+  fillColor: (row) => (row < headerRows ? '#e6e6e6' : null),
+  paddingLeft: rule(4),
+  paddingRight: rule(4),
+  paddingTop: rule(3),
+  paddingBottom: rule(3),
+});
+
+/** grid and fields: no rules; the first column starts flush with the body text */
+const plainTableLayout: CustomTableLayout = {
+  hLineWidth: rule(0),
+  vLineWidth: rule(0),
+  paddingLeft: (i) => (i === 0 ? 0 : 5),
+  paddingRight: (i, node) => (i === (node.table.body[0]?.length ?? 1) - 1 ? 0 : 5),
+  paddingTop: rule(1.5),
+  paddingBottom: rule(1.5),
+};
+
+const boxLayout: CustomTableLayout = {
+  hLineWidth: rule(0.8),
+  vLineWidth: rule(0.8),
+  hLineColor: () => '#404040',
+  vLineColor: () => '#404040',
+  fillColor: () => '#f2f2f2',
+  paddingLeft: rule(9),
+  paddingRight: rule(9),
+  paddingTop: rule(8),
+  paddingBottom: rule(8),
+};
+
+/** A bookmark: heading text, level and the named destination it points at. */
+export interface OutlineEntry {
+  readonly title: string;
+  readonly level: 1 | 2 | 3;
+  readonly dest: string;
+}
+
+export interface ConvertContext {
+  /** destination name of each heading (its own id, or a generated one for the bookmark) */
+  readonly headingIds: ReadonlyMap<Block, string>;
+  /** filled with the level 1–3 headings in document order */
+  readonly outline: OutlineEntry[];
+}
+
+/**
+ * Converts a sequence of blocks. Inside a container (list item, quote, box) the last block
+ * gets no space below, headings do not take part in keep-with-next and page breaks are ignored.
+ */
+export function blocksToContent(
+  blocks: readonly Block[],
+  ctx: ConvertContext,
+  inContainer: boolean,
+): Content[] {
+  const out: Content[] = [];
+  let breakBefore = false;
+  blocks.forEach((block, index) => {
+    if (block.type === 'pagebreak') {
+      breakBefore = !inContainer && out.length > 0;
+      return;
+    }
+    const last = inContainer && index === blocks.length - 1;
+    const node = blockToContent(block, ctx, last ? 0 : 1, !inContainer);
+    if (breakBefore) node.pageBreak = 'before';
+    breakBefore = false;
+    out.push(node);
+  });
+  return out;
+}
+
+function blockToContent(
+  block: Exclude<Block, { type: 'pagebreak' }>,
+  ctx: ConvertContext,
+  spaceFactor: 0 | 1,
+  topLevel: boolean,
+): BlockNode {
+  const below = (space: number, left = 0, top = 0): Margins => [left, top, 0, space * spaceFactor];
+  switch (block.type) {
+    case 'heading': {
+      // pdfmake honours `id` on any text node; its typings only allow it on plain anchors
+      const node: ContentText & { id?: string } = {
+        text: inlinesToText(block.children),
+        style: `h${String(block.level)}`,
+      };
+      if (topLevel) node.headlineLevel = block.level;
+      const id = ctx.headingIds.get(block);
+      if (id !== undefined) node.id = id;
+      if (id !== undefined && block.level !== 4) {
+        ctx.outline.push({ title: inlinesToPlain(block.children), level: block.level, dest: id });
+      }
+      return node;
+    }
+    case 'paragraph':
+      return { text: inlinesToText(block.children), margin: below(SPACE.paragraph) };
+    case 'list': {
+      const items = block.items.map((item, i) => ({
+        stack: blocksToContent(item, ctx, true),
+        margin: [0, 0, 0, i === block.items.length - 1 ? 0 : SPACE.listItem] satisfies Margins,
+      }));
+      const margin = below(SPACE.list);
+      return block.ordered ? { ol: items, margin } : { ul: items, margin };
+    }
+    case 'quote':
+      return {
+        stack: blocksToContent(block.children, ctx, true),
+        margin: below(SPACE.quote, QUOTE_INDENT),
+      };
+    case 'box':
+      return {
+        table: { widths: ['*'], body: [[{ stack: blocksToContent(block.children, ctx, true) }]] },
+        layout: boxLayout,
+        margin: below(SPACE.box, 0, 2),
+      };
+    case 'table':
+      return tableToContent(block, below(SPACE.table));
+  }
+}
+
+function tableToContent(block: Extract<Block, { type: 'table' }>, margin: Margins): ContentTable {
+  const columns = Math.max(block.header?.length ?? 0, ...block.rows.map((row) => row.length), 1);
+  const row = (cells: readonly TableCell[], boldFirst: boolean, boldAll: boolean): PdfCell[] => {
+    const out = cells.map((cell, i): PdfCell => {
+      const bold = boldAll || (boldFirst && i === 0);
+      const node: ContentText = { text: inlinesToText(cell.children, bold) };
+      if (cell.align === 'right') node.alignment = 'right';
+      return node;
+    });
+    return [...out, ...Array<PdfCell>(columns - out.length).fill('')];
+  };
+  const body = block.rows.map((cells) => row(cells, block.variant === 'fields', false));
+  const rest = columns - 1;
+  switch (block.variant) {
+    case 'data': {
+      const header = block.header === null ? [] : [row(block.header, false, true)];
+      const headerRows = header.length;
+      // dontBreakRows + keepWithHeaderRows: the repeated header never stands alone
+      return {
+        table: {
+          headerRows,
+          keepWithHeaderRows: headerRows,
+          dontBreakRows: true,
+          widths: ['*', ...Array<'auto'>(rest).fill('auto')],
+          body: [...header, ...body],
+        },
+        layout: dataTableLayout(headerRows),
+        margin,
+      };
+    }
+    case 'grid':
+      return {
+        table: { dontBreakRows: true, widths: Array<'*'>(columns).fill('*'), body },
+        layout: plainTableLayout,
+        margin,
+      };
+    case 'fields':
+      return {
+        table: { dontBreakRows: true, widths: ['auto', ...Array<'*'>(rest).fill('*')], body },
+        layout: plainTableLayout,
+        margin,
+      };
+  }
+}

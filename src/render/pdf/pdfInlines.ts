@@ -1,0 +1,81 @@
+/**
+ * Inline model → pdfmake text pieces. pdfmake does not inherit styles into nested text arrays,
+ * so the inline tree is flattened and every piece carries its complete style.
+ */
+import type { ContentText } from 'pdfmake/interfaces.js';
+import type { Inline } from '../../model/types.js';
+
+const LINK_COLOR = '#0b4ea2';
+
+interface InlineStyle {
+  readonly bold: boolean;
+  readonly italics: boolean;
+  readonly link?: string;
+  readonly dest?: string;
+}
+
+/** Soft hyphens would break text extraction and search; line breaks come only from `break`. */
+const cleanText = (text: string): string =>
+  text.replace(/\u00ad/g, '').replace(/[\r\n\t]+/g, ' ');
+
+function styledText(text: string, style: InlineStyle): ContentText {
+  const node: ContentText = { text };
+  if (style.bold) node.bold = true;
+  if (style.italics) node.italics = true;
+  if (style.link !== undefined) node.link = style.link;
+  // linkToDestination, not linkToPage: the latter writes invalid targets in pdfmake 0.3
+  if (style.dest !== undefined) node.linkToDestination = style.dest;
+  if (style.link !== undefined || style.dest !== undefined) {
+    node.color = LINK_COLOR;
+    node.decoration = 'underline';
+  }
+  return node;
+}
+
+function linkStyle(href: string, style: InlineStyle): InlineStyle {
+  if (href.startsWith('#') && href.length > 1) return { ...style, dest: href.slice(1) };
+  if (/^(https?:|mailto:)/i.test(href)) return { ...style, link: href };
+  return style;
+}
+
+function flatten(inlines: readonly Inline[], style: InlineStyle, out: ContentText[]): void {
+  for (const inline of inlines) {
+    switch (inline.type) {
+      case 'text': {
+        const text = cleanText(inline.text);
+        if (text !== '') out.push(styledText(text, style));
+        break;
+      }
+      case 'break':
+        out.push(styledText('\n', style));
+        break;
+      case 'strong':
+        flatten(inline.children, { ...style, bold: true }, out);
+        break;
+      case 'emphasis':
+        flatten(inline.children, { ...style, italics: true }, out);
+        break;
+      case 'link':
+        flatten(inline.children, linkStyle(inline.href, style), out);
+        break;
+    }
+  }
+}
+
+/** The pieces of one paragraph (or cell, heading); `bold` sets the whole text bold. */
+export function inlinesToText(inlines: readonly Inline[], bold = false): ContentText[] {
+  const out: ContentText[] = [];
+  flatten(inlines, { bold, italics: false }, out);
+  return out;
+}
+
+/** Plain text of inlines (for bookmarks): breaks become spaces, whitespace is collapsed. */
+export function inlinesToPlain(inlines: readonly Inline[]): string {
+  const collect = (list: readonly Inline[]): string =>
+    list
+      .map((i) =>
+        i.type === 'text' ? cleanText(i.text) : i.type === 'break' ? ' ' : collect(i.children),
+      )
+      .join('');
+  return collect(inlines).replace(/\s+/g, ' ').trim();
+}

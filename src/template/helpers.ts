@@ -1,0 +1,131 @@
+import Handlebars from 'handlebars';
+import { vorlageNumberPattern } from '../check/checkReferences.js';
+import {
+  approx,
+  formatAmount,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  joinGerman,
+  type AmountStyle,
+} from '../format/german.js';
+
+type HelperOptions = Handlebars.HelperOptions;
+
+const escape = (s: string): string => Handlebars.Utils.escapeExpression(s);
+
+/** Absolute web addresses in running text; trailing punctuation stays outside the link. */
+const urlPattern = /\bhttps?:\/\/[^\s<>"„“”)]+[^\s<>"„“”).,;:!?]/g;
+
+/**
+ * Clerk text → HTML: everything escaped, web addresses as links, and Vorlage numbers as links
+ * to `#vorlage-<nummer>` when the @root context lists them in `linkziele`.
+ */
+export function linkify(text: string, targets: readonly string[]): string {
+  const pattern = new RegExp(`${urlPattern.source}|${vorlageNumberPattern.source}`, 'g');
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    const found = match[0];
+    const start = match.index;
+    out += escape(text.slice(last, start));
+    if (found.startsWith('http')) out += `<a href="${escape(found)}">${escape(found)}</a>`;
+    else if (targets.includes(found))
+      out += `<a href="#vorlage-${escape(found)}">${escape(found)}</a>`;
+    else out += escape(found);
+    last = start + found.length;
+  }
+  return out + escape(text.slice(last));
+}
+
+const targetsOf = (options: HelperOptions): readonly string[] =>
+  (options.data as { root?: { linkziele?: readonly string[] } }).root?.linkziele ?? [];
+
+const ca = (isApprox: boolean, word = 'ca.'): string => (isApprox ? `${word} ` : '');
+
+/** Registers the German formatting helpers on an isolated Handlebars instance. */
+export function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper(
+    'text',
+    (value: unknown, options: HelperOptions) =>
+      new hbs.SafeString(linkify(String(value), targetsOf(options))),
+  );
+  hbs.registerHelper('datum', (value: unknown) => formatDate(String(value)));
+  hbs.registerHelper('zahl', (value: unknown) => formatNumber(Number(value)));
+  /** {{anzahl x}}: 1300 → "1.300", {anzahl: 1300, ca: true} → "ca. 1.300" */
+  hbs.registerHelper('anzahl', (value: unknown) => {
+    const a = approx(value, 'anzahl');
+    return `${ca(a.ca)}${formatNumber(a.value)}`;
+  });
+  /** {{betrag x}} → "976.377,32 €"; format="ganz" → "350.000 €"; format="strich" → "110.000,- €" */
+  hbs.registerHelper('betrag', (value: unknown, options: HelperOptions) => {
+    const a = approx(value, 'betrag');
+    const style = (options.hash as { format?: AmountStyle }).format ?? 'cent';
+    return `${ca(a.ca)}${formatAmount(a.value, style)}`;
+  });
+  /** {{prozent x}} → "40 %"; approximate → "etwa 40 %" ({{prozent x wort="Etwa"}} at a sentence start) */
+  hbs.registerHelper('prozent', (value: unknown, options: HelperOptions) => {
+    const a = approx(value, 'prozent');
+    return `${ca(a.ca, (options.hash as { wort?: string }).wort ?? 'etwa')}${formatPercent(a.value)}`;
+  });
+  /** "2/3" stays a fraction, a number is a percentage */
+  hbs.registerHelper('anteil', (value: unknown) =>
+    typeof value === 'number' ? formatPercent(value) : String(value),
+  );
+  hbs.registerHelper('klein', (value: unknown) => String(value).toLocaleLowerCase('de-DE'));
+  hbs.registerHelper('aufzaehlen', (items: unknown) =>
+    joinGerman((items as unknown[]).map(String)),
+  );
+  hbs.registerHelper('anzahlVon', (items: unknown) => (Array.isArray(items) ? items.length : 0));
+  hbs.registerHelper('summe', (...args: unknown[]) =>
+    args.slice(0, -1).reduce<number>((s, v) => s + Number(v), 0),
+  );
+  hbs.registerHelper('gleich', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('groesser', (a: unknown, b: unknown) => Number(a) > Number(b));
+  hbs.registerHelper('minus', (a: unknown, b: unknown) => Number(a) - Number(b));
+  hbs.registerHelper('istText', (value: unknown) => typeof value === 'string');
+  hbs.registerHelper('erstes', (items: unknown) => (items as unknown[])[0]);
+  hbs.registerHelper('ohneErstes', (items: unknown) => (items as unknown[]).slice(1));
+  /** first, last, highest and lowest entry of a list by `feld` (the earlier one on a tie) */
+  hbs.registerHelper('spanne', (items: unknown, feld: unknown) => {
+    const list = items as Record<string, number>[];
+    const key = String(feld);
+    const pick = (better: (a: number, b: number) => boolean) =>
+      list.reduce((best, item) => (better(item[key] ?? 0, best[key] ?? 0) ? item : best));
+    return {
+      erstes: list[0],
+      letztes: list.at(-1),
+      hoechstes: pick((a, b) => a > b),
+      niedrigstes: pick((a, b) => a < b),
+    };
+  });
+  /** "Kreis Coesfeld" → "Der Kreis Coesfeld", "Stadt Dülmen" → "Die Stadt Dülmen" */
+  hbs.registerHelper('artikel', (name: unknown) => {
+    const text = String(name);
+    return /^(Stadt|Gemeinde|Städteregion|Region)\b/.test(text) ? `Die ${text}` : `Der ${text}`;
+  });
+  /** "Kreistag" → "Kreistagsbeschluss", "Kreisausschuss" → "Kreisausschussbeschluss" */
+  hbs.registerHelper('beschlussname', (gremium: unknown) => {
+    const text = String(gremium);
+    return /(tag|rat)$/.test(text) ? `${text}sbeschluss` : `${text}beschluss`;
+  });
+  hbs.registerHelper('abschnittVorlage', (art: unknown) => `abschnitt-${String(art)}`);
+  /** splits a list into rows of n cells for a grid table; the last row is padded */
+  hbs.registerHelper('zeilen', (items: unknown, n: unknown) => {
+    const list = items as unknown[];
+    const size = Number(n);
+    const rows: unknown[][] = [];
+    for (let i = 0; i < list.length; i += size) rows.push(list.slice(i, i + size));
+    const lastRow = rows[rows.length - 1];
+    while (lastRow && lastRow.length < size) lastRow.push('');
+    return rows;
+  });
+  /** the field of an object, for dynamic keys */
+  hbs.registerHelper(
+    'feld',
+    (object: unknown, key: unknown) => (object as Record<string, unknown>)[String(key)],
+  );
+  hbs.registerHelper('blockart', (block: unknown) =>
+    typeof block === 'string' ? 'absatz' : (Object.keys(block as object)[0] ?? 'absatz'),
+  );
+}

@@ -1,0 +1,50 @@
+import { readdir, readFile } from 'node:fs/promises';
+import Handlebars from 'handlebars';
+import type { ComposedVorlage } from '../compose/compose.js';
+import { registerHelpers } from './helpers.js';
+
+/** The Vorlage frame; section templates and text-block partials are registered as partials. */
+export interface Templates {
+  readonly vorlage: Handlebars.TemplateDelegate;
+}
+
+export const templateDir = new URL('../../templates/', import.meta.url);
+
+/**
+ * Reads templates/ (I/O edge): vorlage.hbs is the frame, abschnitte/<art>.hbs one per section
+ * kind (used as partial "abschnitt-<art>"), partials/<name>.hbs shared partials.
+ */
+export async function loadTemplates(dir: URL = templateDir): Promise<Templates> {
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+  const read = (path: string) => readFile(new URL(path, dir), 'utf8');
+  for (const folder of ['abschnitte', 'partials'] as const) {
+    const names = (await readdir(new URL(`${folder}/`, dir)))
+      .filter((n) => n.endsWith('.hbs'))
+      .sort();
+    for (const name of names) {
+      const partial = name.replace(/\.hbs$/, '');
+      hbs.registerPartial(
+        folder === 'abschnitte' ? `abschnitt-${partial}` : partial,
+        await read(`${folder}/${name}`),
+      );
+    }
+  }
+  return {
+    vorlage: hbs.compile(await read('vorlage.hbs'), { strict: false, preventIndent: true }),
+  };
+}
+
+export interface TemplateContext {
+  /** Vorlage numbers that may be linked (those in the same packet) */
+  readonly linkziele: readonly string[];
+}
+
+/** Renders one Vorlage to the HTML subset. Pure, given the compiled templates. */
+export function renderVorlageHtml(
+  templates: Templates,
+  vorlage: ComposedVorlage,
+  context: TemplateContext,
+): string {
+  return templates.vorlage({ ...vorlage, linkziele: context.linkziele });
+}
