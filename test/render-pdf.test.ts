@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import type { Block, Document, Inline } from '../src/model/types.js';
-import { buildPdfDefinition } from '../src/render/pdf/pdfDefinition.js';
-import { renderPdf, renderPdfDefinition } from '../src/render/pdf/renderPdf.js';
+import { buildPdfDefinition, renderPdf, renderPdfDefinition } from '../src/render/pdf/renderPdf.js';
 import { extractPdfText, pdfInfo, type PdfInfo } from './helpers/pdfText.js';
 import { sampleDocument } from './helpers/sampleDocument.js';
 

@@ -66,7 +66,7 @@ export function wordXmlToText(xml: string): string {
   let runDepth = 0;
   let inText = false;
   const append = (text: string): void => {
-    buffers[buffers.length - 1] += text;
+    buffers.push(`${buffers.pop() ?? ''}${text}`);
   };
   const tokens = /<(\/?)([\w:]+)[^>]*?(\/?)>|([^<]+)/g;
   for (const [, closing, name, selfClosing, text] of xml.matchAll(tokens)) {

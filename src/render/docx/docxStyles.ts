@@ -101,7 +101,6 @@ export function docxStyles(language: string): IStylesOptions {
       {
         id: STYLE.hyperlink,
         name: 'Hyperlink',
-        basedOn: 'DefaultParagraphFont',
         uiPriority: 99,
         unhideWhenUsed: true,
         run: { color: COLORS.hyperlink, underline: {} },

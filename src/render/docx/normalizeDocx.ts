@@ -1,8 +1,9 @@
 /**
  * Makes a DOCX package written by docx byte-for-byte reproducible: docx stamps the current time into
- * docProps/core.xml, gives hyperlink relationships random ids, and the zip entries carry the time
- * they were written. This rewrites those from the document's own data and re-zips the package with
- * fixed entry dates in a fixed entry order.
+ * docProps/core.xml, gives hyperlink relationships random ids, numbers bookmarks with counters that
+ * live as long as the process, and the zip entries carry the time they were written. This rewrites
+ * those from the document's own data and re-zips the package with fixed entry dates in a fixed
+ * entry order.
  */
 import JSZip from 'jszip';
 

@@ -187,6 +187,7 @@ function renderTable(
   context: Context,
 ): Body[] {
   const out: Body[] = [];
+  if (block.rows.length === 0 && !block.header) return out;
   if (state.pageBreakPending)
     out.push(new Paragraph({ ...paragraphBase(state, context), style: STYLE.tableText }));
   const width = TEXT_WIDTH - context.indent;

@@ -13,7 +13,7 @@ import type {
   TableCell as PdfCell,
 } from 'pdfmake/interfaces.js';
 import type { Block, TableCell } from '../../model/types.js';
-import { inlinesToPlain, inlinesToText } from './pdfInlines.js';
+import { inlinesToLines, inlinesToPlain, inlinesToText } from './pdfInlines.js';
 
 type Margins = [number, number, number, number];
 type BlockNode =
@@ -21,13 +21,21 @@ type BlockNode =
 
 /** vertical space after a block, in pt */
 const SPACE = { paragraph: 7, list: 7, listItem: 3, table: 10, box: 12, quote: 7 } as const;
+/** style name marking top-level paragraphs for the orphan rule in renderPdf.ts */
+export const PARAGRAPH_STYLE = 'paragraph';
+/** top-level paragraphs of at most this many lines are never split (no widows or orphans) */
+const UNBREAKABLE_LINES = 4;
+/** a rough line estimate: ~85 characters of 11 pt Roboto fit on the 165 mm text width */
+const estimatedLines = (lines: string[]): number =>
+  lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 80)), 0);
 /** 1 cm */
 const QUOTE_INDENT = 28.35;
 const rule = (width: number) => () => width;
 
 /** data: horizontal rules only (stronger at top, below the header and at the bottom), grey header */
 const dataTableLayout = (headerRows: number): CustomTableLayout => ({
-  hLineWidth: (i, node) => (i === 0 || i === headerRows || i === node.table.body.length ? 0.8 : 0.3),
+  hLineWidth: (i, node) =>
+    i === 0 || i === headerRows || i === node.table.body.length ? 0.8 : 0.3,
   vLineWidth: rule(0),
   hLineColor: () => '#7f7f7f',
   fillColor: (row) => (row < headerRows ? '#e6e6e6' : null),
@@ -120,8 +128,15 @@ function blockToContent(
       }
       return node;
     }
-    case 'paragraph':
-      return { text: inlinesToText(block.children), margin: below(SPACE.paragraph) };
+    case 'paragraph': {
+      const margin = below(SPACE.paragraph);
+      const text = inlinesToText(block.children);
+      if (!topLevel) return { text, margin };
+      if (estimatedLines(inlinesToLines(block.children)) > UNBREAKABLE_LINES) {
+        return { text, margin, style: PARAGRAPH_STYLE };
+      }
+      return { stack: [{ text }], unbreakable: true, margin };
+    }
     case 'list': {
       const items = block.items.map((item, i) => ({
         stack: blocksToContent(item, ctx, true),

@@ -15,8 +15,7 @@ interface InlineStyle {
 }
 
 /** Soft hyphens would break text extraction and search; line breaks come only from `break`. */
-const cleanText = (text: string): string =>
-  text.replace(/\u00ad/g, '').replace(/[\r\n\t]+/g, ' ');
+const cleanText = (text: string): string => text.replace(/\u00ad/g, '').replace(/[\r\n\t]+/g, ' ');
 
 function styledText(text: string, style: InlineStyle): ContentText {
   const node: ContentText = { text };
@@ -38,14 +37,31 @@ function linkStyle(href: string, style: InlineStyle): InlineStyle {
   return style;
 }
 
+/** URLs up to this length are kept on one line (longer ones may break after a slash). */
+const MAX_UNBROKEN_URL = 60;
+const URL_PATTERN = /((?:https?:\/\/|mailto:|www\.)[^\s]+)/i;
+
+/**
+ * Keeps URLs (and whitespace-free link texts) from being broken across lines, so they stay
+ * intact for search, copy and text extraction.
+ */
+function pushText(text: string, style: InlineStyle, out: ContentText[]): void {
+  const isLink = style.link !== undefined || style.dest !== undefined;
+  text.split(URL_PATTERN).forEach((part, i) => {
+    if (part === '') return;
+    const node = styledText(part, style);
+    const unbreakable = i % 2 === 1 || (isLink && !/\s/.test(part));
+    if (unbreakable && part.length <= MAX_UNBROKEN_URL) node.noWrap = true;
+    out.push(node);
+  });
+}
+
 function flatten(inlines: readonly Inline[], style: InlineStyle, out: ContentText[]): void {
   for (const inline of inlines) {
     switch (inline.type) {
-      case 'text': {
-        const text = cleanText(inline.text);
-        if (text !== '') out.push(styledText(text, style));
+      case 'text':
+        pushText(cleanText(inline.text), style, out);
         break;
-      }
       case 'break':
         out.push(styledText('\n', style));
         break;
@@ -69,13 +85,18 @@ export function inlinesToText(inlines: readonly Inline[], bold = false): Content
   return out;
 }
 
-/** Plain text of inlines (for bookmarks): breaks become spaces, whitespace is collapsed. */
-export function inlinesToPlain(inlines: readonly Inline[]): string {
+/** Plain text of inlines, one string per `break`-separated line. */
+export function inlinesToLines(inlines: readonly Inline[]): string[] {
   const collect = (list: readonly Inline[]): string =>
     list
       .map((i) =>
-        i.type === 'text' ? cleanText(i.text) : i.type === 'break' ? ' ' : collect(i.children),
+        i.type === 'text' ? cleanText(i.text) : i.type === 'break' ? '\n' : collect(i.children),
       )
       .join('');
-  return collect(inlines).replace(/\s+/g, ' ').trim();
+  return collect(inlines).split('\n');
+}
+
+/** Plain text of inlines (for bookmarks): breaks become spaces, whitespace is collapsed. */
+export function inlinesToPlain(inlines: readonly Inline[]): string {
+  return inlinesToLines(inlines).join(' ').replace(/\s+/g, ' ').trim();
 }

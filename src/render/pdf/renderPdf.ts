@@ -1,18 +1,27 @@
 /**
  * PDF renderer: document model → pdfmake document definition → PDF bytes.
  *
- * pdfmake 0.3 exports one shared instance (`module.exports = new pdfmake()`), so fonts and
- * access policies are instance state. They are set to the same values before every call
- * (fresh objects, because pdfmake writes into the font dictionary), which keeps concurrent
- * and repeated calls independent of each other and of anything else touching pdfmake.
+ * Page: A4, DIN 5008 margins (left 25 mm, right 20 mm), Roboto 11 pt flush left, running
+ * footer "<meta.footer> … Seite x von y". Blocks and inlines are converted in pdfBlocks.ts
+ * and pdfInlines.ts.
+ *
+ * pdfmake 0.3 exports one shared instance (`module.exports = new pdfmake()`); fonts and access
+ * policies are instance state. They are set to the same values before every call (fresh
+ * objects, pdfmake writes into the font dictionary), so repeated and concurrent calls do not
+ * depend on each other or on other users of pdfmake.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
-import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
-import type { Document } from '../../model/types.js';
-import type { OutlineEntry } from './pdfContent.js';
-import { buildPdfDefinition } from './pdfDefinition.js';
+import type {
+  Content,
+  Node,
+  NodeQueries,
+  StyleDictionary,
+  TDocumentDefinitions,
+} from 'pdfmake/interfaces.js';
+import type { Block, Document } from '../../model/types.js';
+import { blocksToContent, PARAGRAPH_STYLE, type OutlineEntry } from './pdfBlocks.js';
 
 const require = createRequire(import.meta.url);
 const ROBOTO_DIR = path.join(
@@ -20,15 +29,169 @@ const ROBOTO_DIR = path.join(
   'fonts',
   'Roboto',
 );
-const ROBOTO_FILES = {
+const ROBOTO = {
   normal: path.join(ROBOTO_DIR, 'Roboto-Regular.ttf'),
   bold: path.join(ROBOTO_DIR, 'Roboto-Medium.ttf'),
   italics: path.join(ROBOTO_DIR, 'Roboto-Italic.ttf'),
   bolditalics: path.join(ROBOTO_DIR, 'Roboto-MediumItalic.ttf'),
 } as const;
-const ALLOWED_FILES: ReadonlySet<string> = new Set(Object.values(ROBOTO_FILES));
+const FONT_FILES: ReadonlySet<string> = new Set(Object.values(ROBOTO));
 
-const fonts = (): TFontDictionary => ({ Roboto: { ...ROBOTO_FILES } });
+const MM = 72 / 25.4;
+const PAGE_WIDTH = 595.28; // A4
+const MARGIN = { left: 25 * MM, top: 20 * MM, right: 20 * MM, bottom: 25 * MM } as const;
+const BODY_SIZE = 11;
+/** pdfmake multiplies the font's own line height (Roboto: 1.172 em); 1.03 gives ~1.2 em. */
+const LINE_HEIGHT = 1.03;
+/** two body lines: the least a heading needs below it, and a paragraph on a page */
+const TWO_LINES = 2 * BODY_SIZE * 1.172 * LINE_HEIGHT + 2;
+const FOOTER_STYLE = 'pageFooter';
+
+const styles: StyleDictionary = {
+  h1: { fontSize: 15, bold: true, margin: [0, 10, 0, 7] },
+  h2: { fontSize: 13, bold: true, margin: [0, 10, 0, 5] },
+  h3: { fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
+  h4: { fontSize: 11, bold: true, margin: [0, 6, 0, 3] },
+  [FOOTER_STYLE]: { fontSize: 8.5, color: '#404040', lineHeight: 1 },
+  [PARAGRAPH_STYLE]: {},
+};
+
+/** Parses `YYYY-MM-DD` as UTC midnight: the output must not depend on clock or time zone. */
+function parseIsoDate(date: string): Date {
+  const [y = NaN, m = NaN, d = NaN] =
+    /^(\d{4})-(\d\d)-(\d\d)$/.exec(date)?.slice(1).map(Number) ?? [];
+  const result = new Date(Date.UTC(y, m - 1, d));
+  if (Number.isNaN(result.getTime()) || result.getUTCDate() !== d) {
+    throw new Error(`meta.date must be a valid YYYY-MM-DD date, got "${date}"`);
+  }
+  return result;
+}
+
+/** Destinations of headings: own ids are kept, level 1–3 headings without one get one. */
+function headingIds(blocks: readonly Block[]): Map<Block, string> {
+  const headings: Extract<Block, { type: 'heading' }>[] = [];
+  const visit = (list: readonly Block[]): void => {
+    for (const block of list) {
+      if (block.type === 'heading') headings.push(block);
+      else if (block.type === 'quote' || block.type === 'box') visit(block.children);
+      else if (block.type === 'list') block.items.forEach(visit);
+    }
+  };
+  visit(blocks);
+  const taken = new Set(headings.map((h) => h.id));
+  const ids = new Map<Block, string>();
+  let counter = 0;
+  for (const heading of headings) {
+    let id = heading.id;
+    if (id === undefined && heading.level < 4) {
+      do id = `_heading-${String(++counter)}`;
+      while (taken.has(id));
+    }
+    if (id !== undefined) ids.set(heading, id);
+  }
+  return ids;
+}
+
+/** room left on the page below a position, in pt */
+const spaceBelow = (at: Node['startPosition']): number =>
+  (1 - at.verticalRatio) * at.pageInnerHeight;
+
+/**
+ * pageBreakBefore callback (pdfmake re-lays out the document after each break it adds):
+ * - a top-level heading moves to the next page unless the next non-heading block starts on
+ *   the same page with room for at least two lines;
+ * - a long paragraph that would leave a single line at the bottom of a page (an orphan) moves
+ *   to the next page; short paragraphs are unbreakable anyway (see pdfBlocks.ts).
+ */
+function keepTogether(node: Node, queries: NodeQueries): boolean {
+  const isHeading = node.headlineLevel !== undefined;
+  if (!isHeading && node.style !== PARAGRAPH_STYLE) return false;
+  // already at the top of a page: moving it would only leave an empty page
+  if (spaceBelow(node.startPosition) > node.startPosition.pageInnerHeight - 3 * BODY_SIZE) {
+    return false;
+  }
+  if (!isHeading) return node.pageNumbers.length > 1 && spaceBelow(node.startPosition) < TWO_LINES;
+  if (node.pageNumbers.length > 1) return true;
+  const isContent = (n: Node): boolean => n.headlineLevel === undefined && n.style !== FOOTER_STYLE;
+  const next = queries.getFollowingNodesOnPage().find(isContent);
+  // nothing follows on this page: move it, unless it ends the document
+  if (next === undefined) return queries.getNodesOnNextPage().some(isContent);
+  return next.pageNumbers.length > 1 && spaceBelow(next.startPosition) < TWO_LINES;
+}
+
+function footer(text: string) {
+  const width = PAGE_WIDTH - MARGIN.left - MARGIN.right;
+  // every footer node carries FOOTER_STYLE so keepTogether can ignore it
+  const style = FOOTER_STYLE;
+  return (page: number, pages: number): Content => ({
+    style,
+    margin: [MARGIN.left, 0.45 * MARGIN.bottom, MARGIN.right, 0],
+    stack: [
+      {
+        style,
+        canvas: [
+          { type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: '#7f7f7f' },
+        ],
+      },
+      {
+        style,
+        margin: [0, 4, 0, 0],
+        columns: [
+          { style, text, width: '*' },
+          {
+            style,
+            text: `Seite ${String(page)} von ${String(pages)}`,
+            width: 'auto',
+            alignment: 'right',
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** The pdfmake definition and the bookmarks (level 1–3 headings) for a document. */
+export function buildPdfDefinition(doc: Document): {
+  definition: TDocumentDefinitions;
+  outline: OutlineEntry[];
+} {
+  const { meta } = doc;
+  const date = parseIsoDate(meta.date);
+  const outline: OutlineEntry[] = [];
+  const content = blocksToContent(
+    doc.blocks,
+    { headingIds: headingIds(doc.blocks), outline },
+    false,
+  );
+  const definition: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: [MARGIN.left, MARGIN.top, MARGIN.right, MARGIN.bottom],
+    version: '1.7',
+    language: meta.language,
+    info: {
+      title: meta.title,
+      author: meta.author,
+      subject: meta.subject,
+      keywords: meta.keywords.join(', '),
+      creator: 'ratsmappe',
+      producer: 'ratsmappe (pdfmake)',
+      creationDate: date,
+      modDate: date,
+    },
+    defaultStyle: {
+      font: 'Roboto',
+      fontSize: BODY_SIZE,
+      lineHeight: LINE_HEIGHT,
+      alignment: 'left',
+    },
+    styles,
+    content,
+    footer: footer(meta.footer),
+    pageBreakBefore: keepTogether,
+  };
+  return { definition, outline };
+}
 
 /** The parts of pdfkit's outline object used here (pdfkit 0.19 internals, not in its typings). */
 interface KitOutline {
@@ -37,33 +200,32 @@ interface KitOutline {
 }
 
 /**
- * Builds the bookmark tree. pdfmake's own `outline` option points every bookmark at the
- * page's top right corner (pdfkit writes /XYZ pageWidth pageHeight), so the entries are
- * created here and pointed at the headings' named destinations instead.
+ * pdfmake's own `outline` option points bookmarks at the page's top right corner (pdfkit
+ * writes /XYZ pageWidth pageHeight), so the bookmarks are built here and pointed at the
+ * headings' named destinations instead.
  */
 function addOutline(root: KitOutline, entries: readonly OutlineEntry[]): void {
   const parents: { level: number; item: KitOutline }[] = [];
   entries.forEach((entry, index) => {
-    while (parents.length > 0 && (parents.at(-1)?.level ?? 0) >= entry.level) parents.pop();
-    const parent = parents.at(-1)?.item ?? root;
+    while ((parents.at(-1)?.level ?? 0) >= entry.level) parents.pop();
     const hasChildren = (entries[index + 1]?.level ?? 0) > entry.level;
-    const item = parent.addItem(entry.title, { expanded: hasChildren });
+    const item = (parents.at(-1)?.item ?? root).addItem(entry.title, { expanded: hasChildren });
     // a PDF string (not a name) refers to the /Dests name tree pdfkit writes for `id`
     item.outlineData.Dest = new String(entry.dest);
     parents.push({ level: entry.level, item });
   });
 }
 
-/** Renders a pdfmake definition with the bundled Roboto fonts; no network or other file access. */
+/** Renders a pdfmake definition with the bundled Roboto; no network or other file access. */
 export async function renderPdfDefinition(
   definition: TDocumentDefinitions,
   outline: readonly OutlineEntry[] = [],
 ): Promise<Buffer> {
-  pdfmake.setFonts(fonts());
+  pdfmake.setFonts({ Roboto: { ...ROBOTO } });
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => ALLOWED_FILES.has(file));
+  pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
   const created = pdfmake.createPdf(definition);
-  const kit = await created.getStream();
+  const kit = await created.getStream(); // laid out and rendered, not yet ended
   addOutline(kit.outline as unknown as KitOutline, outline);
   return created.getBuffer();
 }

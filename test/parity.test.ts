@@ -1,0 +1,29 @@
+import { expect } from 'chai';
+import { extractDocxText } from './helpers/docxText.js';
+import { buildExample, normalizeSpace } from './helpers/exampleBuild.js';
+import { extractPdfText } from './helpers/pdfText.js';
+
+/** PDF body text: the running footer of each page removed. */
+async function pdfBody(bytes: Uint8Array): Promise<string> {
+  const { pages } = await extractPdfText(bytes);
+  return normalizeSpace(pages.map((p) => p.replace(/^.*Seite \d+ von \d+$/m, '')).join('\n'));
+}
+
+describe('PDF and DOCX say the same thing', () => {
+  it('every Vorlage of the example meeting has the same text in both formats', async () => {
+    const outputs = await buildExample();
+    const pdfs = outputs.flatMap((o) => o.artifacts).filter((a) => a.name.endsWith('.pdf'));
+    expect(pdfs.length).to.be.greaterThan(1);
+    for (const pdf of pdfs) {
+      const docx = outputs.flatMap((o) => o.artifacts).find((a) => a.name === pdf.name.replace(/\.pdf$/, '.docx'));
+      expect(docx, pdf.name).to.not.equal(undefined);
+      const pdfText = await pdfBody(pdf.bytes);
+      const docxText = normalizeSpace(await extractDocxText(docx?.bytes ?? new Uint8Array()));
+      expect(pdfText.length).to.be.greaterThan(500);
+      const [a, b] = [pdfText.split(' '), docxText.split(' ')];
+      const at = a.findIndex((word, i) => word !== b[i]);
+      const context = (words: string[]) => words.slice(Math.max(0, at - 8), at + 8).join(' ');
+      expect(at === -1 && a.length === b.length, `${pdf.name} differs at word ${at}:\nPDF:  ${context(a)}\nDOCX: ${context(b)}`).to.equal(true);
+    }
+  });
+});
