@@ -64,8 +64,6 @@ export function vorlageDocument(
   };
 }
 
-/** A Vorlage number as a file name: SV-9-1601/1 → SV-9-1601_1 */
-export const fileNameOf = (nummer: string): string => nummer.replaceAll('/', '_');
 
 export interface RenderProgress {
   (meeting: ComposedMeeting, vorlage: ComposedVorlage, index: number, total: number): void;
@@ -81,7 +79,7 @@ export async function renderMeeting(
   for (const [index, vorlage] of meeting.vorlagen.entries()) {
     progress?.(meeting, vorlage, index, meeting.vorlagen.length);
     const doc = vorlageDocument(templates, vorlage);
-    const name = fileNameOf(vorlage.nummer);
+    const name = vorlage.nummer;
     artifacts.push({ name: `${name}.pdf`, bytes: await renderPdf(doc) });
     artifacts.push({ name: `${name}.docx`, bytes: await renderDocx(doc) });
   }

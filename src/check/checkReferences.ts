@@ -8,7 +8,7 @@ import type { Sitzung, Top, Vorlage } from '../types/content.js';
 import { nearest } from './describe.js';
 
 /** Vorlage numbers as the body writes them in running text (SV-9-1600). */
-export const vorlageNumberPattern = /\bSV-\d{1,2}-\d{1,5}(?:\/\d{1,2})?\b/g;
+export const vorlageNumberPattern = /\bSV-\d{1,2}-\d{1,5}\b/g;
 
 /** Every agenda item with its path in the meeting file, sub-items included. */
 export function flattenAgenda(

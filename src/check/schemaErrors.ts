@@ -138,41 +138,30 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
   }
 }
 
+const within = (path: string, outer: string): boolean => path === outer || path.startsWith(`${outer}/`);
+
 /**
- * ajv reports every branch of an anyOf/oneOf. Keep the branch that fits the value's shape;
- * when none fits, report one message for the whole alternative.
+ * ajv reports every branch of a failed anyOf/oneOf, right before the anyOf error itself.
+ * Errors deeper than the alternative's own node come from the branch that fitted the value's
+ * shape (type and keys): report those. When no branch got that far, report one message for
+ * the whole alternative.
  */
 function collapseAlternatives(source: Source, errors: readonly ErrorObject[]): Diagnostic[] {
-  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const handled = new Set<ErrorObject>();
   const out: Diagnostic[] = [];
-  // Outermost alternatives first; errors inside them are decided there.
-  for (const alt of alternatives.sort((a, b) => a.schemaPath.length - b.schemaPath.length)) {
+  const alternatives = errors
+    .map((e, index) => ({ e, index }))
+    .filter(({ e }) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+    .sort((a, b) => a.e.instancePath.length - b.e.instancePath.length);
+  for (const { e: alt, index } of alternatives) {
     if (handled.has(alt)) continue;
-    handled.add(alt);
-    const prefix = `${alt.schemaPath}/`;
-    const inside = errors.filter(
-      (e) =>
-        e !== alt && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(alt.instancePath),
-    );
-    inside.forEach((e) => handled.add(e));
-    const branches = new Map<string, ErrorObject[]>();
-    for (const e of inside) {
-      const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
-      branches.set(branch, [...(branches.get(branch) ?? []), e]);
-    }
-    const shapeMisses = (es: ErrorObject[]) =>
-      es.some(
-        (e) =>
-          e.instancePath === alt.instancePath &&
-          (e.keyword === 'type' || e.keyword === 'required' || e.keyword === 'const'),
-      );
-    const fitting = [...branches.values()].filter((es) => !shapeMisses(es));
-    if (fitting.length === 1 && fitting[0]) {
-      out.push(...collapseAlternatives(source, fitting[0]));
-      continue;
-    }
-    out.push(...whenNoBranchFits(source, alt, inside));
+    let start = index;
+    while (start > 0 && within(errors[start - 1]?.instancePath ?? '\u0000', alt.instancePath)) start -= 1;
+    const range = errors.slice(start, index);
+    [alt, ...range].forEach((e) => handled.add(e));
+    const deeper = range.filter((e) => e.instancePath !== alt.instancePath);
+    if (deeper.length > 0) out.push(...collapseAlternatives(source, deeper));
+    else out.push(...whenNoBranchFits(source, alt, range));
   }
   for (const e of errors) {
     if (handled.has(e)) continue;
@@ -182,54 +171,38 @@ function collapseAlternatives(source: Source, errors: readonly ErrorObject[]): D
   return out;
 }
 
-function whenNoBranchFits(
-  source: Source,
-  alt: ErrorObject,
-  inside: readonly ErrorObject[],
-): Diagnostic[] {
+function whenNoBranchFits(source: Source, alt: ErrorObject, inside: readonly ErrorObject[]): Diagnostic[] {
   const path = pathOf(alt.instancePath, source.value);
   const value: unknown = alt.data;
   const parent = alt.parentSchema as SchemaNode | undefined;
-  if (
-    alt.keyword === 'oneOf' &&
-    Array.isArray(parent?.oneOf) &&
-    parent.properties &&
-    'kein_beitrag' in (parent.properties as object)
-  ) {
+  if (alt.keyword === 'oneOf' && parent?.properties && 'kein_beitrag' in (parent.properties as object)) {
     return [diagnose('RM311', source.file, positionAt(source, path))];
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     // An object that matches no block kind: name the keys that would be allowed.
-    const allowed = inside.flatMap((e) =>
-      e.keyword === 'required' && e.instancePath === alt.instancePath
-        ? [String((e.params as { missingProperty: string }).missingProperty)]
-        : [],
-    );
-    const keys = Object.keys(value);
-    const wrong = keys.filter((k) => !allowed.includes(k));
+    const allowed = [
+      ...new Set(inside.flatMap((e) => (e.keyword === 'required' ? [String((e.params as { missingProperty: string }).missingProperty)] : []))),
+    ];
+    const wrong = Object.keys(value).filter((k) => !allowed.includes(k));
     if (allowed.length > 0 && wrong.length > 0) {
       return wrong.map((k) => {
         const guess = nearest(k, allowed);
         return diagnose('RM302', source.file, positionAt(source, path, k), {
           field: k,
           suggestion: guess ? ` – meinten Sie „${guess}“?` : '',
-          allowed: [...new Set(allowed)].map((a) => `„${a}“`).join(', '),
+          allowed: allowed.map((a) => `„${a}“`).join(', '),
         });
       });
     }
-    // Right key, wrong content inside: report what the branch with that key says.
-    const branchErrors = inside.filter((e) => e.instancePath !== alt.instancePath);
-    if (branchErrors.length > 0) return collapseAlternatives(source, branchErrors);
   }
-  const typeOnly = inside.filter(
-    (e) => e.instancePath === alt.instancePath && e.keyword !== 'type',
-  );
-  const first = typeOnly[0];
-  if (first && inside.every((e) => e.keyword !== 'type' || e.instancePath !== alt.instancePath)) {
-    const d = translate(source, parent ? { ...first, parentSchema: parent } : first);
-    return d ? [d] : [];
+  // A branch of the right type failed on its content (format, pattern, range): say that.
+  const content = inside.find((e) => !['type', 'required', 'additionalProperties', 'const', 'anyOf', 'oneOf'].includes(e.keyword));
+  if (content) {
+    const d = translate(source, parent ? { ...content, parentSchema: parent } : content);
+    if (d) return [d];
   }
-  const fake: ErrorObject = { ...alt, keyword: 'type', params: { type: typeOf(parent) } };
+  const types = [...new Set(inside.flatMap((e) => (e.keyword === 'type' ? String((e.params as { type: string }).type).split(',') : [])))];
+  const fake: ErrorObject = { ...alt, keyword: 'type', params: { type: types.length > 0 ? types.join(',') : typeOf(parent) } };
   const d = translate(source, fake);
   return d ? [d] : [];
 }

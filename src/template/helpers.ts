@@ -51,6 +51,12 @@ export function registerHelpers(hbs: typeof Handlebars): void {
       new hbs.SafeString(linkify(String(value), targetsOf(options))),
   );
   hbs.registerHelper('datum', (value: unknown) => formatDate(String(value)));
+  /** a point in time inside a sentence: "am 17.12.2019", "im Dezember 2019", "Ende des Jahres 2019" */
+  hbs.registerHelper('zeitpunkt', (value: unknown) => {
+    const text = String(value);
+    const prefix = /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'am ' : /^\d{4}-\d{2}$/.test(text) ? 'im ' : '';
+    return `${prefix}${formatDate(text)}`;
+  });
   hbs.registerHelper('zahl', (value: unknown) => formatNumber(Number(value)));
   /** {{anzahl x}}: 1300 → "1.300", {anzahl: 1300, ca: true} → "ca. 1.300" */
   hbs.registerHelper('anzahl', (value: unknown) => {

@@ -19,7 +19,7 @@ export const PAGE = {
 } as const;
 
 /** width of the text column: 210 mm - 25 mm - 20 mm */
-export const TEXT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;
+export const TEXT_WIDTH = mm(210 - 25 - 20);
 
 /** left indent of quotes and of each list level */
 export const INDENT_STEP = mm(10);

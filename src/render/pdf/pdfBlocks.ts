@@ -21,10 +21,11 @@ type BlockNode =
 
 /** vertical space after a block, in pt */
 const SPACE = { paragraph: 7, list: 7, listItem: 3, table: 10, box: 12, quote: 7 } as const;
-/** style name marking top-level paragraphs for the orphan rule in renderPdf.ts */
-export const PARAGRAPH_STYLE = 'paragraph';
-/** top-level paragraphs of at most this many lines are never split (no widows or orphans) */
-const UNBREAKABLE_LINES = 4;
+/**
+ * Style names marking top-level paragraphs for the page-break rules in renderPdf.ts:
+ * short ones (up to 4 estimated lines) are never split, long ones leave no single first line.
+ */
+export const PARAGRAPH_STYLE = { short: 'paragraphShort', long: 'paragraphLong' } as const;
 /** a rough line estimate: ~85 characters of 11 pt Roboto fit on the 165 mm text width */
 const estimatedLines = (lines: string[]): number =>
   lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 80)), 0);
@@ -129,13 +130,15 @@ function blockToContent(
       return node;
     }
     case 'paragraph': {
-      const margin = below(SPACE.paragraph);
-      const text = inlinesToText(block.children);
-      if (!topLevel) return { text, margin };
-      if (estimatedLines(inlinesToLines(block.children)) > UNBREAKABLE_LINES) {
-        return { text, margin, style: PARAGRAPH_STYLE };
+      const node: ContentText = {
+        text: inlinesToText(block.children),
+        margin: below(SPACE.paragraph),
+      };
+      if (topLevel) {
+        const short = estimatedLines(inlinesToLines(block.children)) <= 4;
+        node.style = short ? PARAGRAPH_STYLE.short : PARAGRAPH_STYLE.long;
       }
-      return { stack: [{ text }], unbreakable: true, margin };
+      return node;
     }
     case 'list': {
       const items = block.items.map((item, i) => ({

@@ -53,7 +53,8 @@ const styles: StyleDictionary = {
   h3: { fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
   h4: { fontSize: 11, bold: true, margin: [0, 6, 0, 3] },
   [FOOTER_STYLE]: { fontSize: 8.5, color: '#404040', lineHeight: 1 },
-  [PARAGRAPH_STYLE]: {},
+  [PARAGRAPH_STYLE.short]: {},
+  [PARAGRAPH_STYLE.long]: {},
 };
 
 /** Parses `YYYY-MM-DD` as UTC midnight: the output must not depend on clock or time zone. */
@@ -97,26 +98,45 @@ const spaceBelow = (at: Node['startPosition']): number =>
   (1 - at.verticalRatio) * at.pageInnerHeight;
 
 /**
- * pageBreakBefore callback (pdfmake re-lays out the document after each break it adds):
- * - a top-level heading moves to the next page unless the next non-heading block starts on
- *   the same page with room for at least two lines;
- * - a long paragraph that would leave a single line at the bottom of a page (an orphan) moves
- *   to the next page; short paragraphs are unbreakable anyway (see pdfBlocks.ts).
+ * Whether the block after a heading leaves the heading alone at the bottom of the page.
+ * Rows of tables with header rows or dontBreakRows are laid out as unbreakable blocks, and
+ * pdfmake reports the position such a block had before it was moved to the next page; so for
+ * those tables only the room left is judged, generously.
+ */
+function leavesHeadingAlone(next: Node): boolean {
+  const space = spaceBelow(next.startPosition);
+  if (next.table?.dontBreakRows === true || (next.table?.headerRows ?? 0) > 0) {
+    return space < 2.5 * TWO_LINES;
+  }
+  if (next.pageNumbers.length === 1) return false;
+  return next.style === PARAGRAPH_STYLE.short || space < TWO_LINES + 10;
+}
+
+/**
+ * pageBreakBefore callback (pdfmake lays the document out again after each break it adds,
+ * and asks about every node once):
+ * - a short top-level paragraph is not split: it moves to the next page (no widow, no orphan);
+ * - a long one moves when it would leave a single line at the bottom of the page (orphan);
+ * - a top-level heading moves when the block after it would not start below it on the page.
  */
 function keepTogether(node: Node, queries: NodeQueries): boolean {
   const isHeading = node.headlineLevel !== undefined;
-  if (!isHeading && node.style !== PARAGRAPH_STYLE) return false;
-  // already at the top of a page: moving it would only leave an empty page
-  if (spaceBelow(node.startPosition) > node.startPosition.pageInnerHeight - 3 * BODY_SIZE) {
+  if (!isHeading && node.style !== PARAGRAPH_STYLE.short && node.style !== PARAGRAPH_STYLE.long) {
     return false;
   }
-  if (!isHeading) return node.pageNumbers.length > 1 && spaceBelow(node.startPosition) < TWO_LINES;
-  if (node.pageNumbers.length > 1) return true;
+  // already at the top of a page: moving it would only leave an empty page
+  if (node.startPosition.verticalRatio * node.startPosition.pageInnerHeight < 3 * BODY_SIZE) {
+    return false;
+  }
+  if (node.pageNumbers.length > 1) {
+    return node.style !== PARAGRAPH_STYLE.long || spaceBelow(node.startPosition) < TWO_LINES;
+  }
+  if (!isHeading) return false;
   const isContent = (n: Node): boolean => n.headlineLevel === undefined && n.style !== FOOTER_STYLE;
   const next = queries.getFollowingNodesOnPage().find(isContent);
   // nothing follows on this page: move it, unless it ends the document
   if (next === undefined) return queries.getNodesOnNextPage().some(isContent);
-  return next.pageNumbers.length > 1 && spaceBelow(next.startPosition) < TWO_LINES;
+  return leavesHeadingAlone(next);
 }
 
 function footer(text: string) {

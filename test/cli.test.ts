@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { copyOfExample, ratsmappe } from './helpers/cli.js';
+import { exampleContentDir } from './helpers/exampleBuild.js';
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('command line', () => {
+  const dirs: string[] = [];
+  const scratch = () => {
+    const dir = copyOfExample();
+    dirs.push(dir);
+    return dir;
+  };
+  after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('check on the example content is clean (exit 0)', () => {
+    const run = ratsmappe(['check', exampleContentDir]);
+    expect(run.stdout).to.include('Keine Fehler gefunden.');
+    expect(run.status).to.equal(0);
+  });
+
+  it('check reports a content fault with file, line and column (exit 1), also as JSON', () => {
+    const dir = scratch();
+    const file = join(dir, 'content/vorlagen/SV-9-1601/sprachmittlerpool.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('anzahl: 1300', 'anzahl: 1.300'));
+    const run = ratsmappe(['check', 'content'], { cwd: dir });
+    expect(run.status).to.equal(1);
+    expect(run.stdout).to.match(/vorlagen\/SV-9-1601\/sprachmittlerpool\.yaml:\d+:\d+ {2}fehler {2}RM201 {2}1\.300 wurde als 1,3 gelesen/);
+    expect(run.stdout).to.include('Hinweis: Schreiben Sie die Zahl ohne Tausenderpunkt: 1300.');
+    expect(run.stdout).to.not.match(/\u001b\[/);
+    expect(run.stdout).to.not.match(/at .*\.ts:\d+/);
+    const json = ratsmappe(['check', 'content', '--json'], { cwd: dir });
+    const diagnostics = JSON.parse(json.stdout) as { code: string; file: string; line: number }[];
+    expect(diagnostics.map((d) => d.code)).to.deep.equal(['RM201']);
+    expect(json.status).to.equal(1);
+  });
+
+  it('misuse exits 2 with a German usage text', () => {
+    const unknown = ratsmappe(['drucken']);
+    expect(unknown.status).to.equal(2);
+    expect(unknown.stderr).to.include('Unbekannter Befehl „drucken“');
+    const missing = ratsmappe(['check', '/nicht/vorhanden']);
+    expect(missing.status).to.equal(2);
+    expect(missing.stderr).to.include('existiert nicht');
+  });
+
+  it('build writes one PDF and one DOCX per Vorlage into a folder per meeting', () => {
+    const dir = scratch();
+    const run = ratsmappe(['build', 'content', '--out', 'out', '--quiet'], { cwd: dir });
+    expect(run.status, run.stderr).to.equal(0);
+    const folder = join(dir, 'out', '2020-02-04-integrationsausschuss');
+    expect(readdirSync(folder).sort()).to.deep.equal(['SV-9-1600.docx', 'SV-9-1600.pdf', 'SV-9-1601.docx', 'SV-9-1601.pdf']);
+    expect(readFileSync(join(folder, 'SV-9-1601.pdf')).subarray(0, 5).toString()).to.equal('%PDF-');
+    expect(readFileSync(join(folder, 'SV-9-1601.docx')).subarray(0, 2).toString()).to.equal('PK');
+    expect(readdirSync(join(dir, 'out')).filter((n) => n.startsWith('.'))).to.deep.equal([]);
+  });
+
+  it('build with a fault writes nothing and the last good output stays', () => {
+    const dir = scratch();
+    expect(ratsmappe(['build', 'content', '--quiet'], { cwd: dir }).status).to.equal(0);
+    const pdf = join(dir, 'out', '2020-02-04-integrationsausschuss', 'SV-9-1601.pdf');
+    const before = sha(pdf);
+    const file = join(dir, 'content/vorlagen/SV-9-1601/integrationspauschale.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('betrag: 626377.32', 'betrag: 600000'));
+    const run = ratsmappe(['build', 'content'], { cwd: dir });
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.include('RM401');
+    expect(run.stderr).to.include('Es wurde nichts geschrieben');
+    expect(sha(pdf)).to.equal(before);
+    expect(existsSync(join(dir, 'out', '2020-02-04-integrationsausschuss', 'SV-9-1600.docx'))).to.equal(true);
+  });
+
+  it('shows progress as plain lines when not on a terminal, nothing with --quiet', () => {
+    const dir = scratch();
+    const loud = ratsmappe(['build', 'content'], { cwd: dir });
+    expect(loud.stderr).to.include('2020-02-04-integrationsausschuss: Vorlage 1 von 2 (SV-9-1600)');
+    expect(loud.stderr).to.include('Vorlage 2 von 2 (SV-9-1601)');
+    const quiet = ratsmappe(['build', 'content', '--quiet'], { cwd: dir });
+    expect(quiet.stderr).to.equal('');
+    expect(quiet.stdout).to.equal('');
+  });
+});
