@@ -164,53 +164,82 @@ describe('renderPdf', function () {
   });
 });
 
-describe('renderPdf keeps headings with the next block', function () {
-  const after =
-    'Absatz nach der Zielüberschrift, lang genug für mehr als eine Zeile: Die Verwaltung berichtet ' +
-    'über die Umsetzung der Maßnahmen im Bereich der Integration im Kreisgebiet.';
-  /** k one-line paragraphs and a list of j items move the heading down in steps of a few pt */
-  const crafted = (k: number, j: number): Document =>
+describe('renderPdf page breaks', function () {
+  /**
+   * k one-line paragraphs and a list of j items push the tail down the first page in steps
+   * of a few pt, so that some of the documents hit the page bottom at a critical point.
+   */
+  const crafted = (k: number, j: number, tail: Block[]): Document =>
     withBlocks([
       ...Array.from({ length: k }, (_, i) => p(t(`Füllabsatz ${String(i + 1)}.`))),
-      ...(j > 0
-        ? [
-            {
-              type: 'list',
-              ordered: false,
-              items: Array.from({ length: j }, () => [p(t('Punkt'))]),
-            } as const,
-          ]
-        : []),
-      { type: 'heading', level: 2, children: [t('Zielüberschrift')] },
-      p(t(after)),
+      { type: 'list', ordered: false, items: Array.from({ length: j + 1 }, () => [p(t('Punkt'))]) },
+      ...tail,
     ]);
 
-  /** lines of body text on the heading's page below the heading (footer excluded) */
-  async function linesBelowHeading(pdf: Buffer): Promise<{ below: number; samePage: boolean }> {
-    const { pages } = await extractPdfText(pdf);
-    const page = pages.findIndex((s) => s.includes('Zielüberschrift'));
-    const pageLines = lines(pages[page] ?? '');
-    const below = pageLines.length - 1 - pageLines.indexOf('Zielüberschrift') - 1;
-    return { below, samePage: pages[page]?.includes('Absatz nach der Zielüberschrift') ?? false };
-  }
-
-  it('moves a heading that would be the last line of a page', async function () {
-    // find crafted documents that, without the rule, leave the heading at the page bottom
-    const critical: Document[] = [];
-    for (let k = 29; k <= 32; k++) {
+  /**
+   * Renders the crafted documents without and with the page-break rules: at least one must
+   * be bad without them (so the test bites), none may be bad with them.
+   */
+  async function sweep(tail: Block[], isBad: (pages: string[][]) => boolean): Promise<void> {
+    let badWithout = 0;
+    for (const k of [30, 31]) {
       for (let j = 0; j <= 5; j++) {
-        const doc = crafted(k, j);
-        const { definition, outline } = buildPdfDefinition(doc);
+        const { definition, outline } = buildPdfDefinition(crafted(k, j, tail));
         delete definition.pageBreakBefore;
-        const { below } = await linesBelowHeading(await renderPdfDefinition(definition, outline));
-        if (below < 2) critical.push(doc);
+        const control = await extractPdfText(await renderPdfDefinition(definition, outline));
+        if (isBad(control.pages.map(lines))) badWithout++;
+        const { pages } = await extractPdfText(await renderPdf(crafted(k, j, tail)));
+        expect(isBad(pages.map(lines)), `k=${String(k)} j=${String(j)}`).to.equal(false);
       }
     }
-    expect(critical.length, 'the crafted documents must stress the rule').to.be.greaterThan(0);
-    for (const doc of critical) {
-      const { below, samePage } = await linesBelowHeading(await renderPdf(doc));
-      expect(samePage).to.equal(true);
-      expect(below).to.be.at.least(2);
-    }
+    expect(badWithout, 'documents that break badly without the rules').to.be.greaterThan(0);
+  }
+
+  /** [page, line] of the first line containing `text` */
+  const find = (pages: string[][], text: string): [number, number] => {
+    const page = pages.findIndex((ls) => ls.some((l) => l.includes(text)));
+    return [page, pages[page]?.findIndex((l) => l.includes(text)) ?? -1];
+  };
+
+  it('keeps a heading with the following paragraph', async function () {
+    const text =
+      'Absatz nach der Zielüberschrift, lang genug für mehr als eine Zeile: Die Verwaltung ' +
+      'berichtet über die Umsetzung der Maßnahmen im Bereich der Integration im Kreisgebiet.';
+    await sweep(
+      [{ type: 'heading', level: 2, children: [t('Zielüberschrift')] }, p(t(text))],
+      (pages) => {
+        const [hp, hl] = find(pages, 'Zielüberschrift');
+        const [pp, pl] = find(pages, 'Absatz nach der Zielüberschrift');
+        return hp !== pp || pl !== hl + 1;
+      },
+    );
+  });
+
+  it('keeps a heading with the header and first row of a data table', async function () {
+    const cell = (s: string) => ({ children: [t(s)], align: 'left' as const });
+    const table: Block = {
+      type: 'table',
+      variant: 'data',
+      header: [cell('Kopfzeile'), cell('Betrag')],
+      rows: [
+        [cell('Erste Zeile'), cell('1,00 €')],
+        [cell('Zweite Zeile'), cell('2,00 €')],
+      ],
+    };
+    await sweep([{ type: 'heading', level: 3, children: [t('Tabellentitel')] }, table], (pages) => {
+      const [hp] = find(pages, 'Tabellentitel');
+      return hp !== find(pages, 'Kopfzeile')[0] || hp !== find(pages, 'Erste Zeile')[0];
+    });
+  });
+
+  it('does not split a short paragraph across pages', async function () {
+    const text =
+      'Kurzer Absatz: Die Verwaltung berichtet über die Umsetzung der Maßnahmen im Bereich der ' +
+      'Integration im Kreisgebiet. Im Berichtszeitraum wurden zahlreiche Angebote für ' +
+      'Schüler*innen, Eltern und Lehrkräfte durchgeführt, die sich an den Bedarfen orientieren.';
+    await sweep([p(t(text))], (pages) => {
+      const [first] = find(pages, 'Kurzer Absatz');
+      return first !== find(pages, 'Bedarfen orientieren.')[0];
+    });
   });
 });

@@ -44,7 +44,7 @@ export function printDiagnostics(
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const blocks = sorted.map((d) => {
     const severity =
-      d.severity === 'fehler' ? paint(color, '31;1', 'fehler ') : paint(color, '33;1', 'warnung');
+      d.severity === 'fehler' ? paint(color, '31;1', 'fehler') : paint(color, '33;1', 'warnung');
     const head = `${paint(color, '1', `${d.file}:${d.line}:${d.column}`)}  ${severity}  ${paint(color, '2', d.code)}  ${d.message}`;
     const text = options.texts?.get(d.file);
     const parts = [head];

@@ -2,7 +2,7 @@
  * Page geometry, styles and list definitions of the DOCX renderer.
  * All lengths are in twips (1/20 pt, 1440 per inch) unless said otherwise.
  */
-import { AlignmentType, LevelFormat } from 'docx';
+import { AlignmentType, LevelFormat, LineRuleType } from 'docx';
 import type { IStylesOptions, NumberingDefinition } from 'docx';
 
 const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
@@ -69,7 +69,10 @@ export function docxStyles(language: string): IStylesOptions {
     default: {
       document: {
         run: { font: FONT, size: BODY_SIZE, language: { value: language } },
-        paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 120, line: 264 } },
+        paragraph: {
+          alignment: AlignmentType.LEFT,
+          spacing: { before: 0, after: 120, line: 264, lineRule: LineRuleType.AUTO },
+        },
       },
       listParagraph: { basedOn: 'Normal', paragraph: { spacing: { after: 60 } } },
     },

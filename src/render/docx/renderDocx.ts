@@ -64,6 +64,8 @@ interface RenderState {
   readonly listReferences: Set<string>;
   /** a pagebreak block was seen and the next paragraph has to start a new page */
   pageBreakPending: boolean;
+  /** the last block was a table: the next paragraph keeps some distance from it */
+  afterTable: boolean;
 }
 
 /** where the blocks being rendered sit */
@@ -125,12 +127,21 @@ function renderInlines(
   return children;
 }
 
-/** paragraph options every body paragraph gets: indentation and a pending page break */
-function paragraphBase(state: RenderState, context: Context): IParagraphOptions {
+/** space between a table and the paragraph after it, in twips */
+const TABLE_GAP = 160;
+
+/**
+ * paragraph options every body paragraph gets: indentation, a pending page break, and some space
+ * after a table (headings have their own)
+ */
+function paragraphBase(state: RenderState, context: Context, heading = false): IParagraphOptions {
   const pageBreakBefore = state.pageBreakPending;
+  const afterTable = state.afterTable && !heading && !pageBreakBefore;
   state.pageBreakPending = false;
+  state.afterTable = false;
   return {
     ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+    ...(afterTable ? { spacing: { before: TABLE_GAP } } : {}),
     ...(context.quote ? { style: STYLE.quote } : {}),
     ...(context.indent > 0 ? { indent: { left: context.indent } } : {}),
   };
@@ -302,7 +313,7 @@ function renderBlocks(blocks: readonly Block[], state: RenderState, context: Con
         const runs = renderInlines(block.children, {});
         out.push(
           new Paragraph({
-            ...paragraphBase(state, context),
+            ...paragraphBase(state, context, true),
             style: `Heading${block.level}`,
             children:
               block.id === undefined ? runs : [new Bookmark({ id: block.id, children: runs })],
@@ -323,6 +334,7 @@ function renderBlocks(blocks: readonly Block[], state: RenderState, context: Con
         break;
       case 'table':
         out.push(...renderTable(block, state, context));
+        state.afterTable = true;
         break;
       case 'quote':
         out.push(
@@ -335,13 +347,23 @@ function renderBlocks(blocks: readonly Block[], state: RenderState, context: Con
         break;
       case 'box':
         out.push(...renderBox(block.children, state, context));
+        state.afterTable = true;
         break;
       case 'pagebreak':
         state.pageBreakPending = true;
         break;
     }
   }
-  return out;
+  return separateTables(out);
+}
+
+/** Word joins tables that follow each other into one, so a small paragraph goes between them */
+function separateTables(elements: readonly Body[]): Body[] {
+  return elements.flatMap((element, index) =>
+    element instanceof Table && elements[index - 1] instanceof Table
+      ? [new Paragraph({ style: STYLE.tableText }), element]
+      : [element],
+  );
 }
 
 function renderFooter(text: string): Footer {
@@ -369,6 +391,7 @@ export async function renderDocx(doc: Document): Promise<Buffer> {
     listInstances: 0,
     listReferences: new Set(),
     pageBreakPending: false,
+    afterTable: false,
   };
   const children = renderBlocks(doc.blocks, state, { indent: 0, listDepth: 0, quote: false });
   if (children.length === 0) children.push(new Paragraph({}));

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { catalogue } from '../src/diagnostics/catalogue.js';
+import { printDiagnostics } from '../src/diagnostics/print.js';
+import { compareDiagnostics } from '../src/diagnostics/diagnostic.js';
+import { listCases, runCase } from './helpers/diagnosticCases.js';
+
+const update = process.env.UPDATE === '1';
+
+interface Expected {
+  readonly code: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+describe('diagnostics: one fixture per clerk mistake (test/fixtures/diagnostics)', () => {
+  const cases = listCases();
+  const seenCodes = new Set<string>();
+
+  it('there are at least 40 cases', () => {
+    expect(cases.length).to.be.at.least(40);
+  });
+
+  for (const c of cases) {
+    it(c.name, async () => {
+      const result = await runCase(c);
+      const actual: Expected[] = [...result.diagnostics]
+        .sort(compareDiagnostics)
+        .map(({ code, file, line, column }) => ({ code, file, line, column }));
+      actual.forEach((d) => seenCodes.add(d.code));
+      const expectedFile = join(c.dir, 'erwartet.json');
+      if (update) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+      const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected[];
+      expect(expected.length, 'a case must expect at least one diagnostic').to.be.greaterThan(0);
+      expect(actual).to.deep.equal(expected);
+      for (const d of result.diagnostics) {
+        expect(d.message, d.code).to.not.match(/must|should|property|instancePath|undefined|\[object/i);
+        expect(d.line).to.be.at.least(1);
+        expect(d.column).to.be.at.least(1);
+      }
+      const golden = join(c.dir, 'ausgabe.txt');
+      if (existsSync(golden)) {
+        const texts = new Map<string, string>();
+        for (const m of result.content.meetings) texts.set(m.file, m.text);
+        for (const v of result.content.vorlagen.values()) {
+          for (const s of [v.header, ...v.sections.values()]) if (s) texts.set(s.file, s.text);
+        }
+        const printed = printDiagnostics(result.diagnostics, { color: false, texts });
+        if (update) writeFileSync(golden, printed);
+        expect(printed).to.equal(readFileSync(golden, 'utf8'));
+      }
+    });
+  }
+
+  it('every code of the catalogue is covered by a case', () => {
+    const missing = Object.keys(catalogue).filter((code) => !seenCodes.has(code) && code !== 'RM110');
+    expect(missing).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkAndCompose, type CheckResult } from '../../src/build.js';
+import { maxFileSize, readContent, type ContentFiles, type RawFile } from '../../src/load/readContent.js';
+import { exampleContentDir } from './exampleBuild.js';
+
+export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import.meta.url));
+
+/**
+ * A case is a folder under test/fixtures/diagnostics/: files in it replace or add files of the
+ * example content at the same relative path (sitzungen/…, vorlagen/…); `loeschen.txt` lists
+ * content files to delete; `erwartet.json` holds the expected diagnostics (code, file, line,
+ * column); `ausgabe.txt`, where present, the expected printed report.
+ */
+export interface Case {
+  readonly name: string;
+  readonly dir: string;
+}
+
+export const listCases = (): Case[] =>
+  readdirSync(casesDir)
+    .filter((name) => statSync(join(casesDir, name)).isDirectory())
+    .sort()
+    .map((name) => ({ name, dir: join(casesDir, name) }));
+
+const caseFiles = (dir: string, root = dir): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return caseFiles(full, root);
+    const path = relative(root, full).split(sep).join('/');
+    return path.startsWith('sitzungen/') || path.startsWith('vorlagen/') ? [path] : [];
+  });
+
+let base: Promise<ContentFiles> | undefined;
+
+/** The example content with the case's files laid over it, in memory. */
+export async function caseContent(c: Case): Promise<ContentFiles> {
+  base ??= readContent(exampleContentDir);
+  const example = await base;
+  const removed = existsSync(join(c.dir, 'loeschen.txt'))
+    ? readFileSync(join(c.dir, 'loeschen.txt'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
+    : [];
+  const overrides = new Map<string, RawFile>(
+    caseFiles(c.dir).map((path) => {
+      const bytes = readFileSync(join(c.dir, path));
+      return [path, { path, size: bytes.length, bytes: bytes.length > maxFileSize ? null : bytes }];
+    }),
+  );
+  const merge = (files: readonly RawFile[], prefix: string): RawFile[] => {
+    const kept = files.filter((f) => !removed.includes(f.path)).map((f) => overrides.get(f.path) ?? f);
+    const added = [...overrides.values()].filter((f) => f.path.startsWith(prefix) && !files.some((x) => x.path === f.path));
+    return [...kept, ...added].sort((a, b) => a.path.localeCompare(b.path));
+  };
+  const folders = new Set([...example.vorlagen.keys(), ...[...overrides.keys()].filter((p) => p.startsWith('vorlagen/')).map((p) => p.split('/')[1] ?? '')]);
+  const vorlagen = new Map<string, RawFile[]>();
+  for (const folder of [...folders].sort()) {
+    const files = merge(example.vorlagen.get(folder) ?? [], `vorlagen/${folder}/`);
+    if (files.length > 0 || !removed.includes(`vorlagen/${folder}/`)) vorlagen.set(folder, files);
+  }
+  return { root: example.root, meetings: merge(example.meetings, 'sitzungen/'), vorlagen };
+}
+
+export async function runCase(c: Case): Promise<CheckResult> {
+  return checkAndCompose(await caseContent(c));
+}
