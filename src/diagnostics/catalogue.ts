@@ -81,6 +81,13 @@ export const catalogue = {
     message: 'Die Datei muss aus Feldern der Form „name: wert“ bestehen.',
     hint: 'Beginnen Sie die Datei z. B. mit „art: text“ in der ersten Zeile, ohne Einrückung.',
   },
+  RM112: {
+    severity: 'fehler',
+    name: 'complex-key',
+    message:
+      'An dieser Stelle steht kein einfacher Feldname, sondern eine Gruppe in geschweiften oder eckigen Klammern.',
+    hint: 'Klammern haben in YAML eine besondere Bedeutung; setzen Sie Text mit „{“ oder „[“ in Anführungszeichen, z. B. titel: "{{Platzhalter}}".',
+  },
   // German habits that YAML reads differently
   RM201: {
     severity: 'fehler',

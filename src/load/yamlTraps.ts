@@ -1,4 +1,12 @@
-import { isPair, isScalar, Scalar, visit, type Document, type LineCounter } from 'yaml';
+import {
+  isCollection,
+  isPair,
+  isScalar,
+  Scalar,
+  visit,
+  type Document,
+  type LineCounter,
+} from 'yaml';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionOfRange } from './positions.js';
@@ -28,6 +36,11 @@ export function findYamlTraps(
       aliases += 1;
     },
     Pair(_key, pair) {
+      if (isPair(pair) && isCollection(pair.key)) {
+        const range = pair.key.range ?? [0, 0];
+        diagnostics.push(diagnose('RM112', file, positionOfRange(lineCounter, range[0], range[1])));
+        fatal = true;
+      }
       if (isPair(pair) && isScalar(pair.key) && forbiddenKeys.has(String(pair.key.value))) {
         const range = pair.key.range ?? [0, 0];
         diagnostics.push(
