@@ -3,7 +3,16 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'coverage/', 'eslint.config.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'coverage/',
+      'eslint.config.js',
+      'bin/',
+      'test/reporter.cjs',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,

@@ -42,7 +42,7 @@ function forTypes(node: unknown, file: string, root: boolean): unknown {
     }
     if (key === '$defs' && value !== null && typeof value === 'object') {
       out[key] = Object.fromEntries(
-        Object.entries(value).map(([name, def]) => [
+        Object.entries(value as Record<string, unknown>).map(([name, def]) => [
           name,
           { ...(forTypes(def, file, false) as object), title: pascal(name) },
         ]),

@@ -64,10 +64,12 @@ export function vorlageDocument(
   };
 }
 
-
-export interface RenderProgress {
-  (meeting: ComposedMeeting, vorlage: ComposedVorlage, index: number, total: number): void;
-}
+export type RenderProgress = (
+  meeting: ComposedMeeting,
+  vorlage: ComposedVorlage,
+  index: number,
+  total: number,
+) => void;
 
 /** render: the PDF and DOCX of every Vorlage of a meeting, in agenda order. */
 export async function renderMeeting(

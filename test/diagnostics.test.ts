@@ -36,7 +36,9 @@ describe('diagnostics: one fixture per clerk mistake (test/fixtures/diagnostics)
       expect(expected.length, 'a case must expect at least one diagnostic').to.be.greaterThan(0);
       expect(actual).to.deep.equal(expected);
       for (const d of result.diagnostics) {
-        expect(d.message, d.code).to.not.match(/must|should|property|instancePath|undefined|\[object/i);
+        expect(d.message, d.code).to.not.match(
+          /must|should|property|instancePath|undefined|\[object/i,
+        );
         expect(d.line).to.be.at.least(1);
         expect(d.column).to.be.at.least(1);
       }
@@ -55,7 +57,9 @@ describe('diagnostics: one fixture per clerk mistake (test/fixtures/diagnostics)
   }
 
   it('every code of the catalogue is covered by a case', () => {
-    const missing = Object.keys(catalogue).filter((code) => !seenCodes.has(code) && code !== 'RM110');
+    const missing = Object.keys(catalogue).filter(
+      (code) => !seenCodes.has(code) && code !== 'RM110',
+    );
     expect(missing).to.deep.equal([]);
   });
 });

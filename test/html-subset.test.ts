@@ -30,7 +30,10 @@ describe('templates emit only the HTML subset', () => {
     for (const vorlage of meetings.flatMap((m) => m.vorlagen)) {
       const html = renderVorlageHtml(templates, vorlage, { linkziele: [] });
       const tags = tagsOf(parseFragment(html).childNodes);
-      expect([...tags].filter((t) => !(t in allowedTags)), vorlage.nummer).to.deep.equal([]);
+      expect(
+        [...tags].filter((t) => !(t in allowedTags)),
+        vorlage.nummer,
+      ).to.deep.equal([]);
       const blocks = parseHtml(html);
       expect(blocks.filter((b) => b.type === 'heading' && b.level === 1)).to.have.length(1);
     }
@@ -45,7 +48,10 @@ describe('templates emit only the HTML subset', () => {
       const { meetings } = checkAndCompose(await readContent(exampleContentDir));
       const vorlage = meetings[0]?.vorlagen[0];
       if (!vorlage) throw new Error('no Vorlage');
-      expect(() => parseHtml(renderVorlageHtml(templates, vorlage, { linkziele: [] }))).to.throw(HtmlSubsetError, /<div>/);
+      expect(() => parseHtml(renderVorlageHtml(templates, vorlage, { linkziele: [] }))).to.throw(
+        HtmlSubsetError,
+        /<div>/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -54,14 +60,25 @@ describe('templates emit only the HTML subset', () => {
   it('rejects unknown classes and attributes', () => {
     expect(() => parseHtml('<p class="x">a</p>')).to.throw(HtmlSubsetError);
     expect(() => parseHtml('<p style="color:red">a</p>')).to.throw(HtmlSubsetError);
-    expect(() => parseHtml('<table class="bunt"><tr><td>a</td></tr></table>')).to.throw(HtmlSubsetError);
+    expect(() => parseHtml('<table class="bunt"><tr><td>a</td></tr></table>')).to.throw(
+      HtmlSubsetError,
+    );
   });
 
   it('parses every model construct', () => {
     const blocks = parseHtml(
       '<h2 id="a">T</h2><p>x <strong>f</strong> <em>k</em> <a href="https://e.de">l</a><br>z</p><ul><li>u</li></ul><ol><li>o</li></ol><blockquote><p>q</p></blockquote><aside><p>b</p></aside><hr class="seitenumbruch"><table class="daten"><thead><tr><th>h</th><th class="zahl">n</th></tr></thead><tbody><tr><td>c</td><td class="zahl">1</td></tr></tbody></table>',
     );
-    expect(blocks.map((b) => b.type)).to.deep.equal(['heading', 'paragraph', 'list', 'list', 'quote', 'box', 'pagebreak', 'table']);
+    expect(blocks.map((b) => b.type)).to.deep.equal([
+      'heading',
+      'paragraph',
+      'list',
+      'list',
+      'quote',
+      'box',
+      'pagebreak',
+      'table',
+    ]);
     expect(blocks[1]).to.deep.equal({
       type: 'paragraph',
       children: [

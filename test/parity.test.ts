@@ -15,7 +15,9 @@ describe('PDF and DOCX say the same thing', () => {
     const pdfs = outputs.flatMap((o) => o.artifacts).filter((a) => a.name.endsWith('.pdf'));
     expect(pdfs.length).to.be.greaterThan(1);
     for (const pdf of pdfs) {
-      const docx = outputs.flatMap((o) => o.artifacts).find((a) => a.name === pdf.name.replace(/\.pdf$/, '.docx'));
+      const docx = outputs
+        .flatMap((o) => o.artifacts)
+        .find((a) => a.name === pdf.name.replace(/\.pdf$/, '.docx'));
       expect(docx, pdf.name).to.not.equal(undefined);
       const pdfText = await pdfBody(pdf.bytes);
       const docxText = normalizeSpace(await extractDocxText(docx?.bytes ?? new Uint8Array()));
@@ -23,7 +25,10 @@ describe('PDF and DOCX say the same thing', () => {
       const [a, b] = [pdfText.split(' '), docxText.split(' ')];
       const at = a.findIndex((word, i) => word !== b[i]);
       const context = (words: string[]) => words.slice(Math.max(0, at - 8), at + 8).join(' ');
-      expect(at === -1 && a.length === b.length, `${pdf.name} differs at word ${at}:\nPDF:  ${context(a)}\nDOCX: ${context(b)}`).to.equal(true);
+      expect(
+        at === -1 && a.length === b.length,
+        `${pdf.name} differs at word ${at}:\nPDF:  ${context(a)}\nDOCX: ${context(b)}`,
+      ).to.equal(true);
     }
   });
 });

@@ -10,7 +10,10 @@ import { loadTemplates } from '../src/template/loadTemplates.js';
 import { extractDocxText } from './helpers/docxText.js';
 import { exampleContentDir, normalizeSpace } from './helpers/exampleBuild.js';
 
-const allFiles = (c: ContentFiles): RawFile[] => [...c.meetings, ...[...c.vorlagen.values()].flat()];
+const allFiles = (c: ContentFiles): RawFile[] => [
+  ...c.meetings,
+  ...[...c.vorlagen.values()].flat(),
+];
 
 function replaceFile(c: ContentFiles, path: string, text: string): ContentFiles {
   const bytes = new TextEncoder().encode(text);
@@ -26,14 +29,44 @@ function replaceFile(c: ContentFiles, path: string, text: string): ContentFiles 
 const mutation = fc.record({
   file: fc.nat(),
   line: fc.nat(),
-  op: fc.constantFrom('delete', 'duplicate', 'swap', 'indent', 'dedent', 'value', 'insert', 'truncate'),
+  op: fc.constantFrom(
+    'delete',
+    'duplicate',
+    'swap',
+    'indent',
+    'dedent',
+    'value',
+    'insert',
+    'truncate',
+  ),
   text: fc.oneof(
     fc.string({ maxLength: 12 }),
-    fc.constantFrom('1.300', '17.12.2019', '976.377,32 €', '0468', '- ', ': ', '"', '\t', '&a', '*a', '__proto__: 1', '{{x}}', '<b>', '---', '[', '~', 'null', 'true'),
+    fc.constantFrom(
+      '1.300',
+      '17.12.2019',
+      '976.377,32 €',
+      '0468',
+      '- ',
+      ': ',
+      '"',
+      '\t',
+      '&a',
+      '*a',
+      '__proto__: 1',
+      '{{x}}',
+      '<b>',
+      '---',
+      '[',
+      '~',
+      'null',
+      'true',
+    ),
   ),
 });
 
-function mutate(text: string, m: fc.Infer<typeof mutation>): string {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(text: string, m: Mutation): string {
   const lines = text.split('\n');
   const i = m.line % Math.max(1, lines.length);
   const line = lines[i] ?? '';
@@ -54,13 +87,15 @@ function mutate(text: string, m: fc.Infer<typeof mutation>): string {
       lines[i] = line.replace(/^ {1,2}/, '');
       break;
     case 'value':
-      lines[i] = line.includes(': ') ? `${line.slice(0, line.indexOf(': ') + 2)}${m.text}` : `${line}${m.text}`;
+      lines[i] = line.includes(': ')
+        ? `${line.slice(0, line.indexOf(': ') + 2)}${m.text}`
+        : `${line}${m.text}`;
       break;
     case 'insert':
       lines.splice(i, 0, m.text);
       break;
     case 'truncate':
-      return text.slice(0, Math.floor((m.line % 1000) / 1000 * text.length));
+      return text.slice(0, Math.floor(((m.line % 1000) / 1000) * text.length));
   }
   return lines.join('\n');
 }
@@ -112,23 +147,39 @@ describe('property: the checker never crashes, valid documents always render', f
       fc.record({ aufzaehlung: fc.array(sentence, { minLength: 1, maxLength: 3 }) }),
       fc.record({ zitat: sentence }),
       fc.record({ zwischenueberschrift: sentence }),
-      fc.record({ tabelle: fc.record({ kopf: fc.array(word, { minLength: 2, maxLength: 2 }), zeilen: fc.array(fc.array(word, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }) }) }),
+      fc.record({
+        tabelle: fc.record({
+          kopf: fc.array(word, { minLength: 2, maxLength: 2 }),
+          zeilen: fc.array(fc.array(word, { minLength: 2, maxLength: 2 }), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+        }),
+      }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(block, { minLength: 1, maxLength: 6 }), sentence, async (inhalt, titel) => {
-        const yaml = stringify({ art: 'text', titel, inhalt });
-        const content = replaceFile(example, 'vorlagen/SV-9-1601/binogi.yaml', yaml);
-        const result = checkAndCompose(content);
-        expect(result.diagnostics.filter((d) => d.severity === 'fehler'), yaml).to.deep.equal([]);
-        const vorlage = result.meetings[0]?.vorlagen.find((v) => v.nummer === 'SV-9-1601');
-        if (!vorlage) throw new Error('SV-9-1601 missing');
-        const doc = vorlageDocument(templates, vorlage);
-        const [pdf, docx] = await Promise.all([renderPdf(doc), renderDocx(doc)]);
-        expect(Buffer.from(pdf.subarray(0, 5)).toString()).to.equal('%PDF-');
-        const text = normalizeSpace(await extractDocxText(docx));
-        expect(text).to.include(normalizeSpace(titel));
-        for (const b of inhalt) if (typeof b === 'string') expect(text).to.include(normalizeSpace(b));
-      }),
+      fc.asyncProperty(
+        fc.array(block, { minLength: 1, maxLength: 6 }),
+        sentence,
+        async (inhalt, titel) => {
+          const yaml = stringify({ art: 'text', titel, inhalt });
+          const content = replaceFile(example, 'vorlagen/SV-9-1601/binogi.yaml', yaml);
+          const result = checkAndCompose(content);
+          expect(
+            result.diagnostics.filter((d) => d.severity === 'fehler'),
+            yaml,
+          ).to.deep.equal([]);
+          const vorlage = result.meetings[0]?.vorlagen.find((v) => v.nummer === 'SV-9-1601');
+          if (!vorlage) throw new Error('SV-9-1601 missing');
+          const doc = vorlageDocument(templates, vorlage);
+          const [pdf, docx] = await Promise.all([renderPdf(doc), renderDocx(doc)]);
+          expect(Buffer.from(pdf.subarray(0, 5)).toString()).to.equal('%PDF-');
+          const text = normalizeSpace(await extractDocxText(docx));
+          expect(text).to.include(normalizeSpace(titel));
+          for (const b of inhalt)
+            if (typeof b === 'string') expect(text).to.include(normalizeSpace(b));
+        },
+      ),
       { numRuns: 12, seed: Number(process.env.FC_SEED ?? 20200204) },
     );
   });

@@ -7,7 +7,10 @@ import { readContent } from '../src/load/readContent.js';
 import { exampleContentDir } from './helpers/exampleBuild.js';
 
 const schema = (file: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`../schemas/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  JSON.parse(readFileSync(new URL(`../schemas/${file}`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
 /** Every property schema below a node, with its path. */
 function* properties(node: unknown, path: string): Generator<[string, Record<string, unknown>]> {
@@ -16,9 +19,10 @@ function* properties(node: unknown, path: string): Generator<[string, Record<str
     return;
   }
   if (node === null || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node)) {
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     if (key === 'properties' && value !== null && typeof value === 'object') {
-      for (const [name, prop] of Object.entries(value)) yield [`${path}/${name}`, prop as Record<string, unknown>];
+      for (const [name, prop] of Object.entries(value as Record<string, unknown>))
+        yield [`${path}/${name}`, prop as Record<string, unknown>];
     }
     yield* properties(value, `${path}/${key}`);
   }
@@ -39,9 +43,17 @@ describe('schemas', () => {
       const defs = Object.entries((s.$defs ?? {}) as Record<string, Record<string, unknown>>);
       const fields = [...properties(s, file)]
         // a bare reference takes title and description from the referenced definition
-        .filter(([path, prop]) => !path.includes('/if/') && !(typeof prop.$ref === 'string' && prop.title === undefined));
-      for (const [path, prop] of [...fields, ...defs.map(([k, d]) => [`${file}#${k}`, d] as const)]) {
-        expect(prop.title ?? '', `${path} title`).to.be.a('string').and.not.equal('');
+        .filter(
+          ([path, prop]) =>
+            !path.includes('/if/') && !(typeof prop.$ref === 'string' && prop.title === undefined),
+        );
+      for (const [path, prop] of [
+        ...fields,
+        ...defs.map(([k, d]) => [`${file}#${k}`, d] as const),
+      ]) {
+        expect(prop.title ?? '', `${path} title`)
+          .to.be.a('string')
+          .and.not.equal('');
         expect(prop.description ?? '', `${path} description`).to.match(/[a-zäöüß]{3}/);
       }
     }
@@ -56,6 +68,9 @@ describe('schemas', () => {
     const result = checkAndCompose(await readContent(exampleContentDir));
     expect(result.diagnostics).to.deep.equal([]);
     expect(result.meetings).to.have.length(1);
-    expect(result.meetings[0]?.vorlagen.map((v) => v.nummer)).to.deep.equal(['SV-9-1600', 'SV-9-1601']);
+    expect(result.meetings[0]?.vorlagen.map((v) => v.nummer)).to.deep.equal([
+      'SV-9-1600',
+      'SV-9-1601',
+    ]);
   });
 });

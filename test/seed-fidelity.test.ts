@@ -4,14 +4,18 @@ import { extractDocxText } from './helpers/docxText.js';
 import { exampleArtifact, normalizeSpace } from './helpers/exampleBuild.js';
 import { extractPdfText } from './helpers/pdfText.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`fixtures/seed/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`fixtures/seed/${name}`, import.meta.url), 'utf8');
 
 /** Every sentence and heading of the seed report, one per line (comments start with #). */
 const sentences = fixture('saetze.txt')
   .split('\n')
   .filter((line) => line.trim() !== '' && !line.startsWith('#'))
   .map(normalizeSpace);
-const tables = JSON.parse(fixture('tabellen.json')) as { sprachen: string[]; aufteilung: [string, string][] };
+const tables = JSON.parse(fixture('tabellen.json')) as {
+  sprachen: string[];
+  aufteilung: [string, string][];
+};
 
 const texts = {
   // The running footer sits between the pages' text; a sentence may run across a page break.
@@ -54,7 +58,16 @@ describe('the example Vorlage SV-9-1601 reproduces the seed report', () => {
       });
 
       it('writes figures in German notation', () => {
-        for (const figure of ['976.377,32 €', '17.12.2019', '6.934', '13.518', 'ca. 1.300', '110.000,- €', '40 %', '01.01.2019 bis 30.11.2020']) {
+        for (const figure of [
+          '976.377,32 €',
+          '17.12.2019',
+          '6.934',
+          '13.518',
+          'ca. 1.300',
+          '110.000,- €',
+          '40 %',
+          '01.01.2019 bis 30.11.2020',
+        ]) {
           expect(text).to.include(figure);
         }
       });
@@ -62,7 +75,8 @@ describe('the example Vorlage SV-9-1601 reproduces the seed report', () => {
       it('lists the 19 languages and the yearly split as tables', () => {
         for (const sprache of tables.sprachen) expect(text).to.include(sprache);
         expect(text).to.include('Folgende 19 Sprachen sind abgedeckt:');
-        for (const [jahr, betrag] of tables.aufteilung) expect(text).to.match(new RegExp(`${jahr}\\s+${betrag.replace(/[.]/g, '\\.')}`));
+        for (const [jahr, betrag] of tables.aufteilung)
+          expect(text).to.match(new RegExp(`${jahr}\\s+${betrag.replace(/[.]/g, '\\.')}`));
       });
     });
   }

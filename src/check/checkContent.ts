@@ -25,7 +25,7 @@ export function checkContent(content: LoadedContent): CheckedContent {
       diagnostics.push(diagnose('RM110', source.file, { line: 1, column: 1 }, {}, String(error)));
     }
   };
-  content.meetings.forEach((m) => validate(m, 'sitzung'));
+  for (const m of content.meetings) validate(m, 'sitzung');
   for (const vorlage of content.vorlagen.values()) {
     if (vorlage.header) validate(vorlage.header, 'vorlage');
     if (!vorlage.headerPresent) {
@@ -58,7 +58,7 @@ export function checkContent(content: LoadedContent): CheckedContent {
       } else {
         diagnostics.push(
           diagnose('RM310', section.file, positionAt(section, ['art']), {
-            value: String(art),
+            value: typeof art === 'string' ? art : JSON.stringify(art),
             allowed: sectionKinds.join(', '),
           }),
         );

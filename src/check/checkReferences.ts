@@ -1,4 +1,4 @@
-import { isScalar, visit } from 'yaml';
+import { visit } from 'yaml';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDate } from '../format/german.js';

@@ -26,6 +26,18 @@ const pathOf = (pointer: string, value: unknown): Path => {
   return out;
 };
 
+/** A parameter of an ajv error as text. */
+const param = (e: ErrorObject, key: string): string => {
+  const v: unknown = (e.params as Record<string, unknown>)[key];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+};
+
+/** A keyword value of a schema as text. */
+const keywordText = (schema: SchemaNode | undefined, key: string): string => {
+  const v = schema?.[key];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+};
+
 const descriptionOf = (schema: unknown): string =>
   typeof (schema as SchemaNode | undefined)?.description === 'string'
     ? String((schema as SchemaNode).description)
@@ -42,7 +54,7 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
   const value: unknown = e.data;
   switch (e.keyword) {
     case 'required': {
-      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      const missing = param(e, 'missingProperty');
       if (missing === 'aenderungen') return diagnose('RM312', file, at);
       const props = (parent?.properties ?? {}) as Record<string, unknown>;
       return diagnose('RM301', file, at, {
@@ -52,8 +64,8 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
       });
     }
     case 'additionalProperties': {
-      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
-      const allowed = Object.keys((parent?.properties ?? {}) as object);
+      const extra = param(e, 'additionalProperty');
+      const allowed = Object.keys(parent?.properties ?? {});
       const guess = nearest(extra, allowed);
       return diagnose('RM302', file, positionAt(source, path, extra), {
         field: extra,
@@ -62,7 +74,7 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
       });
     }
     case 'type': {
-      const expected = String((e.params as { type: string }).type);
+      const expected = param(e, 'type');
       if (typeof value === 'string' && (expected === 'number' || expected === 'integer')) {
         const amount = germanAmountFix(value);
         if (amount) return diagnose('RM202', file, at, { raw: value, fix: amount });
@@ -96,7 +108,7 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
         const date = germanDateFix(value);
         if (date) return diagnose('RM203', file, at, { raw: value, fix: date });
         if (value.includes('/') || value.includes('..') || value.includes('\\')) {
-          if (String(parent?.description ?? '').includes('Abschnittsdatei'))
+          if (keywordText(parent, 'description').includes('Abschnittsdatei'))
             return diagnose('RM508', file, at, { value });
         }
       }
@@ -104,14 +116,9 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
     }
     case 'minimum':
     case 'maximum': {
-      const min = parent?.minimum;
-      const max = parent?.maximum;
-      const range =
-        min !== undefined && max !== undefined
-          ? `${String(min)} bis ${String(max)}`
-          : min !== undefined
-            ? `ab ${String(min)}`
-            : `bis ${String(max)}`;
+      const min = keywordText(parent, 'minimum');
+      const max = keywordText(parent, 'maximum');
+      const range = min && max ? `${min} bis ${max}` : min ? `ab ${min}` : `bis ${max}`;
       return diagnose('RM306', file, at, { value: String(value), field, range, description });
     }
     case 'multipleOf':
@@ -138,7 +145,8 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
   }
 }
 
-const within = (path: string, outer: string): boolean => path === outer || path.startsWith(`${outer}/`);
+const within = (path: string, outer: string): boolean =>
+  path === outer || path.startsWith(`${outer}/`);
 
 /**
  * ajv reports every branch of a failed anyOf/oneOf, right before the anyOf error itself.
@@ -156,7 +164,8 @@ function collapseAlternatives(source: Source, errors: readonly ErrorObject[]): D
   for (const { e: alt, index } of alternatives) {
     if (handled.has(alt)) continue;
     let start = index;
-    while (start > 0 && within(errors[start - 1]?.instancePath ?? '\u0000', alt.instancePath)) start -= 1;
+    while (start > 0 && within(errors[start - 1]?.instancePath ?? '\u0000', alt.instancePath))
+      start -= 1;
     const range = errors.slice(start, index);
     [alt, ...range].forEach((e) => handled.add(e));
     const deeper = range.filter((e) => e.instancePath !== alt.instancePath);
@@ -171,17 +180,23 @@ function collapseAlternatives(source: Source, errors: readonly ErrorObject[]): D
   return out;
 }
 
-function whenNoBranchFits(source: Source, alt: ErrorObject, inside: readonly ErrorObject[]): Diagnostic[] {
+function whenNoBranchFits(
+  source: Source,
+  alt: ErrorObject,
+  inside: readonly ErrorObject[],
+): Diagnostic[] {
   const path = pathOf(alt.instancePath, source.value);
   const value: unknown = alt.data;
   const parent = alt.parentSchema as SchemaNode | undefined;
-  if (alt.keyword === 'oneOf' && parent?.properties && 'kein_beitrag' in (parent.properties as object)) {
+  if (alt.keyword === 'oneOf' && Object.keys(parent?.properties ?? {}).includes('kein_beitrag')) {
     return [diagnose('RM311', source.file, positionAt(source, path))];
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     // An object that matches no block kind: name the keys that would be allowed.
     const allowed = [
-      ...new Set(inside.flatMap((e) => (e.keyword === 'required' ? [String((e.params as { missingProperty: string }).missingProperty)] : []))),
+      ...new Set(
+        inside.flatMap((e) => (e.keyword === 'required' ? [param(e, 'missingProperty')] : [])),
+      ),
     ];
     const wrong = Object.keys(value).filter((k) => !allowed.includes(k));
     if (allowed.length > 0 && wrong.length > 0) {
@@ -196,13 +211,22 @@ function whenNoBranchFits(source: Source, alt: ErrorObject, inside: readonly Err
     }
   }
   // A branch of the right type failed on its content (format, pattern, range): say that.
-  const content = inside.find((e) => !['type', 'required', 'additionalProperties', 'const', 'anyOf', 'oneOf'].includes(e.keyword));
+  const content = inside.find(
+    (e) =>
+      !['type', 'required', 'additionalProperties', 'const', 'anyOf', 'oneOf'].includes(e.keyword),
+  );
   if (content) {
     const d = translate(source, parent ? { ...content, parentSchema: parent } : content);
     if (d) return [d];
   }
-  const types = [...new Set(inside.flatMap((e) => (e.keyword === 'type' ? String((e.params as { type: string }).type).split(',') : [])))];
-  const fake: ErrorObject = { ...alt, keyword: 'type', params: { type: types.length > 0 ? types.join(',') : typeOf(parent) } };
+  const types = [
+    ...new Set(inside.flatMap((e) => (e.keyword === 'type' ? param(e, 'type').split(',') : []))),
+  ];
+  const fake: ErrorObject = {
+    ...alt,
+    keyword: 'type',
+    params: { type: types.length > 0 ? types.join(',') : typeOf(parent) },
+  };
   const d = translate(source, fake);
   return d ? [d] : [];
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Source } from '../load/positions.js';
@@ -55,5 +55,5 @@ export function validateSchema(source: Source, schema: SchemaName): Diagnostic[]
   const validate = validators.get(schema);
   if (!validate) return [];
   if (validate(source.value)) return [];
-  return schemaErrorsToDiagnostics(source, (validate.errors ?? []) as ErrorObject[]);
+  return schemaErrorsToDiagnostics(source, validate.errors ?? []);
 }

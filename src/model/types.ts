@@ -35,7 +35,11 @@ export type Block =
       readonly id?: string;
     }
   | { readonly type: 'paragraph'; readonly children: readonly Inline[] }
-  | { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly (readonly Block[])[] }
+  | {
+      readonly type: 'list';
+      readonly ordered: boolean;
+      readonly items: readonly (readonly Block[])[];
+    }
   | {
       readonly type: 'table';
       readonly variant: TableVariant;

@@ -54,7 +54,11 @@ export function registerHelpers(hbs: typeof Handlebars): void {
   /** a point in time inside a sentence: "am 17.12.2019", "im Dezember 2019", "Ende des Jahres 2019" */
   hbs.registerHelper('zeitpunkt', (value: unknown) => {
     const text = String(value);
-    const prefix = /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'am ' : /^\d{4}-\d{2}$/.test(text) ? 'im ' : '';
+    const prefix = /^\d{4}-\d{2}-\d{2}$/.test(text)
+      ? 'am '
+      : /^\d{4}-\d{2}$/.test(text)
+        ? 'im '
+        : '';
     return `${prefix}${formatDate(text)}`;
   });
   hbs.registerHelper('zahl', (value: unknown) => formatNumber(Number(value)));

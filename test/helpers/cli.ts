@@ -14,7 +14,10 @@ export interface Run {
 }
 
 /** Runs the real command line in a child process, as a clerk would. */
-export function ratsmappe(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+export function ratsmappe(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Run {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, NO_COLOR: '1', ...options.env },

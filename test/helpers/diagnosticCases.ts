@@ -2,7 +2,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAndCompose, type CheckResult } from '../../src/build.js';
-import { maxFileSize, readContent, type ContentFiles, type RawFile } from '../../src/load/readContent.js';
+import {
+  maxFileSize,
+  readContent,
+  type ContentFiles,
+  type RawFile,
+} from '../../src/load/readContent.js';
 import { exampleContentDir } from './exampleBuild.js';
 
 export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import.meta.url));
@@ -39,7 +44,10 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
   base ??= readContent(exampleContentDir);
   const example = await base;
   const removed = existsSync(join(c.dir, 'loeschen.txt'))
-    ? readFileSync(join(c.dir, 'loeschen.txt'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
+    ? readFileSync(join(c.dir, 'loeschen.txt'), 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
     : [];
   const overrides = new Map<string, RawFile>(
     caseFiles(c.dir).map((path) => {
@@ -48,11 +56,20 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
     }),
   );
   const merge = (files: readonly RawFile[], prefix: string): RawFile[] => {
-    const kept = files.filter((f) => !removed.includes(f.path)).map((f) => overrides.get(f.path) ?? f);
-    const added = [...overrides.values()].filter((f) => f.path.startsWith(prefix) && !files.some((x) => x.path === f.path));
+    const kept = files
+      .filter((f) => !removed.includes(f.path))
+      .map((f) => overrides.get(f.path) ?? f);
+    const added = [...overrides.values()].filter(
+      (f) => f.path.startsWith(prefix) && !files.some((x) => x.path === f.path),
+    );
     return [...kept, ...added].sort((a, b) => a.path.localeCompare(b.path));
   };
-  const folders = new Set([...example.vorlagen.keys(), ...[...overrides.keys()].filter((p) => p.startsWith('vorlagen/')).map((p) => p.split('/')[1] ?? '')]);
+  const folders = new Set([
+    ...example.vorlagen.keys(),
+    ...[...overrides.keys()]
+      .filter((p) => p.startsWith('vorlagen/'))
+      .map((p) => p.split('/')[1] ?? ''),
+  ]);
   const vorlagen = new Map<string, RawFile[]>();
   for (const folder of [...folders].sort()) {
     const files = merge(example.vorlagen.get(folder) ?? [], `vorlagen/${folder}/`);

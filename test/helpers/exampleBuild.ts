@@ -29,4 +29,5 @@ export async function exampleArtifact(name: string): Promise<Uint8Array> {
 }
 
 /** Whitespace (including no-break spaces) collapsed to single spaces. */
-export const normalizeSpace = (text: string): string => text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+export const normalizeSpace = (text: string): string =>
+  text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
