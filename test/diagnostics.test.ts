@@ -44,12 +44,10 @@ describe('diagnostics: one fixture per clerk mistake (test/fixtures/diagnostics)
       }
       const golden = join(c.dir, 'ausgabe.txt');
       if (existsSync(golden)) {
-        const texts = new Map<string, string>();
-        for (const m of result.content.meetings) texts.set(m.file, m.text);
-        for (const v of result.content.vorlagen.values()) {
-          for (const s of [v.header, ...v.sections.values()]) if (s) texts.set(s.file, s.text);
-        }
-        const printed = printDiagnostics(result.diagnostics, { color: false, texts });
+        const printed = printDiagnostics(result.diagnostics, {
+          color: false,
+          texts: result.content.texts,
+        });
         if (update) writeFileSync(golden, printed);
         expect(printed).to.equal(readFileSync(golden, 'utf8'));
       }

@@ -18,16 +18,33 @@ describe('LibreOffice opens the DOCX without loss', function () {
     const dir = mkdtempSync(join(tmpdir(), 'ratsmappe-lo-'));
     try {
       writeFileSync(join(dir, 'SV-9-1601.docx'), await exampleArtifact('SV-9-1601.docx'));
-      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'SV-9-1601.docx')], {
-        stdio: 'pipe',
-        timeout: 170_000,
-      });
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          join(dir, 'SV-9-1601.docx'),
+        ],
+        {
+          stdio: 'pipe',
+          timeout: 170_000,
+        },
+      );
       const converted = await extractPdfText(readFileSync(join(dir, 'SV-9-1601.pdf')));
       const ours = await extractPdfText(await exampleArtifact('SV-9-1601.pdf'));
-      const body = (pages: string[]) => normalizeSpace(pages.map((p) => p.replace(/^.*Seite \d+ von \d+$/m, '')).join('\n'));
+      const body = (pages: string[]) =>
+        normalizeSpace(pages.map((p) => p.replace(/^.*Seite \d+ von \d+$/m, '')).join('\n'));
       expect(body(converted.pages)).to.equal(body(ours.pages));
       converted.pages.forEach((page, i) => {
-        expect(page).to.match(new RegExp(`Kreis Coesfeld · Mitteilungsvorlage SV-9-1601\\s+Seite ${i + 1} von ${converted.pages.length}`));
+        expect(page).to.match(
+          new RegExp(
+            `Kreis Coesfeld · Mitteilungsvorlage SV-9-1601\\s+Seite ${i + 1} von ${converted.pages.length}`,
+          ),
+        );
       });
       expect(converted.pages.length).to.be.within(ours.pages.length - 1, ours.pages.length + 2);
     } finally {

@@ -50,6 +50,8 @@ function checkPauschale(source: Source, data: Integrationspauschale): Diagnostic
     );
   }
   const [vonJahr, bisJahr] = [Number(von.slice(0, 4)), Number(bis.slice(0, 4))];
+  // with the period reversed every year would be "outside"; RM409 says what to fix
+  if (von > bis) return out;
   data.aufteilung.jahre.forEach((j, i) => {
     if (j.jahr < vonJahr || j.jahr > bisJahr) {
       out.push(

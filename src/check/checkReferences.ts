@@ -65,9 +65,14 @@ function checkSections(header: Source, sources: VorlageSources): Diagnostic[] {
 /** Vorlage numbers written in any text of a file that no Vorlage bears. */
 function unknownNumbersInText(source: Source, known: readonly string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // the Vorlage's own number is checked against its folder (RM502), not as a mention
+  const ownNumber = source.file.endsWith('/vorlage.yaml')
+    ? source.doc.get('nummer', true)
+    : undefined;
   visit(source.doc, {
     Scalar(key, node) {
-      if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
+      if (key === 'key' || node === ownNumber || typeof node.value !== 'string' || !node.range)
+        return;
       const range = node.range;
       for (const match of node.value.matchAll(vorlageNumberPattern)) {
         if (known.includes(match[0])) continue;
@@ -75,7 +80,7 @@ function unknownNumbersInText(source: Source, known: readonly string[]): Diagnos
         out.push(
           diagnose('RM506', source.file, positionOfRange(source.lineCounter, range[0], range[1]), {
             value: match[0],
-            suggestion: guess ? ` – meinten Sie ${guess}?` : '',
+            suggestion: guess ? ` Meinten Sie ${guess}?` : '',
           }),
         );
       }
@@ -141,8 +146,11 @@ export function checkReferences(content: LoadedContent, valid: ReadonlySet<Sourc
       }
     }
   }
+  // Only when every agenda could be read is "on no agenda" certain.
+  const agendasComplete =
+    content.meetings.length > 0 && content.meetings.every((m) => valid.has(m));
   for (const [folder, header] of headers) {
-    if (!onAgenda.has(folder) && content.meetings.length > 0) {
+    if (!onAgenda.has(folder) && agendasComplete) {
       out.push(diagnose('RM510', header.file, positionAt(header, ['nummer']), { value: folder }));
     }
   }

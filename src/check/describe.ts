@@ -36,11 +36,10 @@ export function describeValue(value: unknown): string {
 /** "976.377,32 €" → "976377.32"; null when the text is not a German amount. */
 export function germanAmountFix(text: string): string | null {
   const m = /^\s*(-?\d{1,3}(?:\.\d{3})+|-?\d+)(?:,(\d{1,2})|,-)?\s*(?:€|EUR|Euro)?\s*$/i.exec(text);
-  if (
-    !m?.[1] ||
-    (!text.includes('€') && !/eur/i.test(text) && !text.includes(',') && !m[1].includes('.'))
-  )
-    return null;
+  // A plain "40,5" is a decimal number (RM205), not an amount.
+  const looksLikeMoney =
+    /€|eur/i.test(text) || text.includes(',-') || m?.[1]?.includes('.') === true;
+  if (!m?.[1] || !looksLikeMoney) return null;
   const whole = m[1].replaceAll('.', '');
   return m[2] ? `${whole}.${m[2].padEnd(2, '0')}` : whole;
 }

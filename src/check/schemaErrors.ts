@@ -69,13 +69,16 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
       const guess = nearest(extra, allowed);
       return diagnose('RM302', file, positionAt(source, path, extra), {
         field: extra,
-        suggestion: guess ? ` – meinten Sie „${guess}“?` : '',
+        suggestion: guess ? ` Meinten Sie „${guess}“?` : '',
         allowed: allowed.map((k) => `„${k}“`).join(', '),
       });
     }
     case 'type': {
       const expected = param(e, 'type');
-      if (typeof value === 'string' && (expected === 'number' || expected === 'integer')) {
+      if (
+        typeof value === 'string' &&
+        expected.split(',').some((t) => t === 'number' || t === 'integer')
+      ) {
         const amount = germanAmountFix(value);
         if (amount) return diagnose('RM202', file, at, { raw: value, fix: amount });
         const decimal = germanDecimalFix(value);
@@ -125,15 +128,15 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
       return diagnose('RM307', file, at, { value: String(value) });
     case 'minItems':
     case 'minLength':
-      if ((Array.isArray(value) && value.length === 0) || value === '')
-        return diagnose('RM313', file, at, { field, description });
+      if (value === '') return diagnose('RM313', file, at, { field, description });
       return diagnose('RM308', file, at, {
         field,
         min: String((e.params as { limit: number }).limit),
         description,
       });
     case 'uniqueItems': {
-      const j = (e.params as { j: number }).j;
+      // ajv names the two equal items i and j; point at the later one, the repetition
+      const j = Math.max(Number(param(e, 'i')), Number(param(e, 'j')));
       const items = value as unknown[];
       return diagnose('RM309', file, positionAt(source, [...path, j]), {
         value: String(items[j]),
@@ -204,7 +207,7 @@ function whenNoBranchFits(
         const guess = nearest(k, allowed);
         return diagnose('RM302', source.file, positionAt(source, path, k), {
           field: k,
-          suggestion: guess ? ` – meinten Sie „${guess}“?` : '',
+          suggestion: guess ? ` Meinten Sie „${guess}“?` : '',
           allowed: allowed.map((a) => `„${a}“`).join(', '),
         });
       });
@@ -241,7 +244,19 @@ export function schemaErrorsToDiagnostics(
   source: Source,
   errors: readonly ErrorObject[],
 ): Diagnostic[] {
-  const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'not');
+  // A misspelt key ("betreg") is also a missing one ("betrag"): the typo message says both.
+  const typoFor = (e: ErrorObject): boolean =>
+    e.keyword === 'required' &&
+    errors.some(
+      (other) =>
+        other.keyword === 'additionalProperties' &&
+        other.instancePath === e.instancePath &&
+        nearest(
+          param(other, 'additionalProperty'),
+          Object.keys((other.parentSchema as SchemaNode | undefined)?.properties ?? {}),
+        ) === param(e, 'missingProperty'),
+    );
+  const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'not' && !typoFor(e));
   const seen = new Set<string>();
   return collapseAlternatives(source, relevant).filter((d) => {
     const key = `${d.code}:${d.line}:${d.column}:${d.message}`;

@@ -51,20 +51,12 @@ function parse(argv: readonly string[]) {
 async function check(contentDir: string, json: boolean, io: Io): Promise<number> {
   const files = await readContent(contentDir);
   const result = checkAndCompose(files);
-  const texts = new Map(
-    [
-      ...result.content.meetings,
-      ...[...result.content.vorlagen.values()].flatMap((v) => [v.header, ...v.sections.values()]),
-    ]
-      .filter((s) => s !== null)
-      .map((s) => [s.file, s.text]),
-  );
   if (json) io.stdout(`${JSON.stringify(result.diagnostics, null, 2)}\n`);
   else
     io.stdout(
       printDiagnostics(result.diagnostics, {
         color: io.isTTY && io.env.NO_COLOR === undefined,
-        texts,
+        texts: result.content.texts,
       }),
     );
   return hasErrors(result.diagnostics) ? 1 : 0;
@@ -75,15 +67,7 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
   const result = checkAndCompose(files);
   const color = io.isTTY && io.env.NO_COLOR === undefined;
   if (result.diagnostics.length > 0) {
-    const texts = new Map(
-      [
-        ...result.content.meetings,
-        ...[...result.content.vorlagen.values()].flatMap((v) => [v.header, ...v.sections.values()]),
-      ]
-        .filter((s) => s !== null)
-        .map((s) => [s.file, s.text]),
-    );
-    io.stderr(printDiagnostics(result.diagnostics, { color, texts }));
+    io.stderr(printDiagnostics(result.diagnostics, { color, texts: result.content.texts }));
   }
   if (hasErrors(result.diagnostics)) {
     io.stderr('Es wurde nichts geschrieben; die bisherigen Dateien in out/ bleiben unverändert.\n');

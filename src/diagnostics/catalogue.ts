@@ -130,7 +130,7 @@ export const catalogue = {
   RM302: {
     severity: 'fehler',
     name: 'unknown-field',
-    message: 'Das Feld „{field}“ ist hier nicht vorgesehen{suggestion}.',
+    message: 'Das Feld „{field}“ ist hier nicht vorgesehen.{suggestion}',
     hint: 'Erlaubt sind hier: {allowed}.',
   },
   RM303: {
@@ -300,7 +300,7 @@ export const catalogue = {
     severity: 'fehler',
     name: 'unknown-vorlage-in-text',
     message: 'Der Text nennt die Vorlage {value}, die es nicht gibt.',
-    hint: 'Prüfen Sie die Nummer{suggestion}.',
+    hint: 'Prüfen Sie die Nummer.{suggestion}',
   },
   RM507: {
     severity: 'fehler',

@@ -20,15 +20,19 @@ export interface LoadedContent {
   readonly meetings: readonly Source[];
   readonly vorlagen: ReadonlyMap<string, VorlageSources>;
   readonly diagnostics: readonly Diagnostic[];
+  /** the text of every file that could be decoded, parsed or not (for code frames) */
+  readonly texts: ReadonlyMap<string, string>;
 }
 
 /** Parses every file; a broken file is reported and skipped, the others are still loaded. */
 export function loadContent(files: ContentFiles): LoadedContent {
   const diagnostics: Diagnostic[] = [];
+  const texts = new Map<string, string>();
   const parse = (raw: RawFile): Source | null => {
     try {
-      const { source, diagnostics: found } = parseSource(raw);
+      const { source, text, diagnostics: found } = parseSource(raw);
       diagnostics.push(...found);
+      if (text !== null) texts.set(raw.path, text);
       return source;
     } catch (error) {
       diagnostics.push(diagnose('RM110', raw.path, { line: 1, column: 1 }, {}, String(error)));
@@ -58,5 +62,5 @@ export function loadContent(files: ContentFiles): LoadedContent {
       sectionFileNames,
     });
   }
-  return { meetings, vorlagen, diagnostics };
+  return { meetings, vorlagen, diagnostics, texts };
 }

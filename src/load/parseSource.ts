@@ -1,28 +1,13 @@
-import { LineCounter, parseDocument, type ErrorCode, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionOfRange, type Source } from './positions.js';
 import { maxFileSize, type RawFile } from './readContent.js';
+import { syntaxErrorDiagnostic } from './syntaxErrors.js';
 import { findYamlTraps } from './yamlTraps.js';
 
 /** More aliases than this in one file is refused (alias bombs). */
 const maxAliasCount = 50;
-
-/** German wording for the YAML parser's error codes; the parser's English text is jargon. */
-const syntaxDetail: Partial<Record<ErrorCode, string>> = {
-  BAD_INDENT: 'die Einrückung passt nicht zur Zeile darüber',
-  BLOCK_AS_IMPLICIT_KEY: 'vor einem Doppelpunkt steht ein mehrzeiliger Wert',
-  MISSING_CHAR: 'ein schließendes Zeichen fehlt (Anführungszeichen oder Klammer)',
-  MULTILINE_IMPLICIT_KEY:
-    'ein Feldname reicht über mehrere Zeilen; vermutlich fehlt ein Doppelpunkt oder ein Anführungszeichen',
-  UNEXPECTED_TOKEN: 'an dieser Stelle steht ein unerwartetes Zeichen',
-  BAD_SCALAR_START:
-    'der Wert beginnt mit einem Zeichen, das in YAML eine besondere Bedeutung hat; setzen Sie ihn in Anführungszeichen',
-  BAD_DQ_ESCAPE: 'ein „\\“ in Anführungszeichen leitet eine ungültige Folge ein',
-  BAD_ALIAS: 'ein Verweis mit „*“ zeigt auf keinen Anker',
-  BLOCK_IN_FLOW: 'innerhalb von Klammern steht eine mehrzeilige Angabe',
-  KEY_OVER_1024_CHARS: 'ein Feldname ist länger als 1024 Zeichen',
-};
 
 const byteSize = (n: number): string =>
   n >= 1024 * 1024
@@ -57,24 +42,42 @@ function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; colum
   return { line, column: offset - start + 1 };
 }
 
-function yamlErrorDiagnostic(file: string, lc: LineCounter, error: YAMLError): Diagnostic {
-  const position = positionOfRange(lc, error.pos[0], error.pos[1]);
-  switch (error.code) {
-    case 'DUPLICATE_KEY': {
-      const key = /key "?([^"]*)"?/.exec(error.message)?.[1] ?? '';
-      return diagnose('RM103', file, position, { key });
+/** Errors of the parser: special codes for duplicates, tabs, documents; one RM101 for syntax. */
+function yamlErrorDiagnostics(
+  file: string,
+  text: string,
+  lc: LineCounter,
+  errors: readonly YAMLError[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const syntax: YAMLError[] = [];
+  for (const error of errors) {
+    const position = positionOfRange(lc, error.pos[0], error.pos[1]);
+    switch (error.code) {
+      case 'DUPLICATE_KEY': {
+        const key =
+          text
+            .slice(error.pos[0])
+            .split(/:(?:\s|$)/)[0]
+            ?.trim() ?? '';
+        out.push(diagnose('RM103', file, position, { key: key.replace(/^["']|["']$/g, '') }));
+        break;
+      }
+      case 'TAB_AS_INDENT':
+        out.push(diagnose('RM102', file, position));
+        break;
+      case 'MULTIPLE_DOCS':
+        out.push(diagnose('RM109', file, position));
+        break;
+      case 'RESOURCE_EXHAUSTION':
+        out.push(diagnose('RM107', file, position));
+        break;
+      default:
+        syntax.push(error);
     }
-    case 'TAB_AS_INDENT':
-      return diagnose('RM102', file, position);
-    case 'MULTIPLE_DOCS':
-      return diagnose('RM109', file, position);
-    case 'RESOURCE_EXHAUSTION':
-      return diagnose('RM107', file, position);
-    default:
-      return diagnose('RM101', file, position, {
-        detail: syntaxDetail[error.code] ?? 'die Zeile lässt sich nicht lesen',
-      });
   }
+  if (syntax.length > 0) out.push(syntaxErrorDiagnostic(file, text, lc, syntax));
+  return out;
 }
 
 /** Tabs used for indentation, reported before the parser's less helpful messages. */
@@ -91,13 +94,20 @@ function tabIndents(file: string, text: string): Diagnostic[] {
 
 export interface Parsed {
   readonly source: Source | null;
+  /** the decoded text, also when it does not parse (for code frames) */
+  readonly text: string | null;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /** Decodes and parses one YAML file. Pure: bytes in, source and diagnostics out. */
 export function parseSource(raw: RawFile): Parsed {
   const file = raw.path;
-  const fail = (...diagnostics: Diagnostic[]): Parsed => ({ source: null, diagnostics });
+  let decoded: string | null = null;
+  const fail = (...diagnostics: Diagnostic[]): Parsed => ({
+    source: null,
+    text: decoded,
+    diagnostics,
+  });
   if (raw.bytes === null) {
     return fail(
       diagnose(
@@ -111,6 +121,7 @@ export function parseSource(raw: RawFile): Parsed {
   const bad = firstInvalidUtf8(raw.bytes);
   if (bad >= 0) return fail(diagnose('RM105', file, lineColOfByte(raw.bytes, bad)));
   const text = new TextDecoder('utf-8').decode(raw.bytes).replace(/^\uFEFF/, '');
+  decoded = text;
   const tabs = tabIndents(file, text);
   if (tabs.length > 0) return fail(...tabs);
 
@@ -122,7 +133,7 @@ export function parseSource(raw: RawFile): Parsed {
     merge: false,
   });
   if (doc.errors.length > 0) {
-    return fail(...doc.errors.map((e) => yamlErrorDiagnostic(file, lineCounter, e)));
+    return fail(...yamlErrorDiagnostics(file, text, lineCounter, doc.errors));
   }
   if (doc.contents === null) return fail(diagnose('RM104', file, { line: 1, column: 1 }));
   const traps = findYamlTraps(file, text, doc, lineCounter);
@@ -137,5 +148,5 @@ export function parseSource(raw: RawFile): Parsed {
     const range = doc.contents.range;
     return fail(diagnose('RM111', file, positionOfRange(lineCounter, range[0], range[1])));
   }
-  return { source: { file, text, doc, lineCounter, value }, diagnostics: traps.diagnostics };
+  return { source: { file, text, doc, lineCounter, value }, text, diagnostics: traps.diagnostics };
 }
