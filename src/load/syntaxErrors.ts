@@ -45,10 +45,10 @@ function unclosedQuote(lines: readonly string[]): { line: number; column: number
   for (const [i, line] of lines.entries()) {
     // a quoted value after "key: ", after "- " or both
     const value = /^\s*(?:- )?(?:[\w-]+: )?(["'].*)$/.exec(line)?.[1] ?? '';
-    if (/^"/.test(value) && !/^"(?:[^"\\]|\\.)*"\s*(#.*)?$/.test(value)) {
+    if (value.startsWith('"') && !/^"(?:[^"\\]|\\.)*"\s*(#.*)?$/.test(value)) {
       return { line: i + 1, column: line.length - value.length + 1 };
     }
-    if (/^'/.test(value) && !/^'(?:[^']|'')*'\s*(#.*)?$/.test(value)) {
+    if (value.startsWith("'") && !/^'(?:[^']|'')*'\s*(#.*)?$/.test(value)) {
       return { line: i + 1, column: line.length - value.length + 1 };
     }
   }
@@ -91,7 +91,7 @@ export function syntaxErrorDiagnostic(
   const position = positionOfRange(lc, first?.pos[0] ?? 0, first?.pos[1]);
   const line = lines[position.line - 1] ?? '';
   const value = keyLine.exec(line)?.[4] ?? '';
-  if (first?.code === 'BLOCK_AS_IMPLICIT_KEY' && /: /.test(value) && !/^["']/.test(value)) {
+  if (first?.code === 'BLOCK_AS_IMPLICIT_KEY' && value.includes(': ') && !/^["']/.test(value)) {
     return diagnose(
       'RM101',
       file,
