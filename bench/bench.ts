@@ -16,13 +16,28 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const content = join(root, 'content');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 function cold(): { ms: number; maxRssMb: number } {
   const out = mkdtempSync(join(tmpdir(), 'ratsmappe-bench-'));
   try {
     const started = performance.now();
-    const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bin/ratsmappe.js'), 'build', content, '--out', out, '--quiet'], { encoding: 'utf8' });
+    const run = spawnSync(
+      '/usr/bin/time',
+      [
+        '-f',
+        '%M',
+        process.execPath,
+        join(root, 'bin/ratsmappe.js'),
+        'build',
+        content,
+        '--out',
+        out,
+        '--quiet',
+      ],
+      { encoding: 'utf8' },
+    );
     const ms = performance.now() - started;
     if (run.status !== 0) throw new Error(run.stderr);
     const kb = Number(run.stderr.trim().split('\n').at(-1));
@@ -40,7 +55,8 @@ async function warm(): Promise<Record<string, number>> {
   const t2 = performance.now();
   const templates = await loadTemplates();
   let artifacts = 0;
-  for (const meeting of result.meetings) artifacts += (await renderMeeting(templates, meeting)).artifacts.length;
+  for (const meeting of result.meetings)
+    artifacts += (await renderMeeting(templates, meeting)).artifacts.length;
   const t3 = performance.now();
   return { readMs: t1 - t0, checkComposeMs: t2 - t1, renderMs: t3 - t2, artifacts };
 }
