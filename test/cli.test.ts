@@ -94,3 +94,32 @@ describe('command line', () => {
     expect(quiet.stdout).to.equal('');
   });
 });
+
+describe('command line colours', () => {
+  it('colours the report on a terminal and honours NO_COLOR', async () => {
+    const { main } = await import('../src/cli/main.js');
+    const dir = copyOfExample();
+    try {
+      const file = join(dir, 'content/vorlagen/SV-9-1601/jugendamt.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('anzahl: 6934', 'anzahl: 6.934'));
+      const run = async (env: Record<string, string | undefined>) => {
+        let out = '';
+        const code = await main(['check', join(dir, 'content')], {
+          stdout: (t) => (out += t),
+          stderr: (t) => (out += t),
+          env,
+          isTTY: true,
+        });
+        return { code, out };
+      };
+      const coloured = await run({});
+      expect(coloured.code).to.equal(1);
+      expect(coloured.out).to.include('\u001b[31;1mfehler\u001b[0m');
+      const plain = await run({ NO_COLOR: '1' });
+      expect(plain.out).to.not.include('\u001b[');
+      expect(plain.out).to.include('fehler  RM201  6.934 wurde als 6,934 gelesen');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
