@@ -12,7 +12,11 @@ const withBlocks = (blocks: Block[]): Document => ({ meta: sampleDocument.meta, 
 function texts(blocks: readonly Block[]): string[] {
   const fromInlines = (inlines: readonly Inline[]): string[] =>
     inlines.flatMap((i) =>
-      i.type === 'text' ? [i.text] : i.type === 'break' ? [] : fromInlines(i.children),
+      i.type === 'text'
+        ? [i.text]
+        : i.type === 'break' || i.type === 'pageref'
+          ? []
+          : fromInlines(i.children),
     );
   return blocks.flatMap((b): string[] => {
     switch (b.type) {

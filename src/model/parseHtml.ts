@@ -1,6 +1,6 @@
 import { parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import type { Align, Block, Inline, TableCell, TableVariant } from './types.js';
+import type { Align, Block, HeadingLevel, Inline, TableCell, TableVariant } from './types.js';
 
 type Node = DefaultTreeAdapterMap['childNode'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -14,6 +14,7 @@ export const allowedTags: Readonly<Record<string, readonly string[]>> = {
   h2: [],
   h3: [],
   h4: [],
+  h5: [],
   p: [],
   ul: [],
   ol: [],
@@ -29,7 +30,7 @@ export const allowedTags: Readonly<Record<string, readonly string[]>> = {
   td: ['zahl'],
   strong: [],
   em: [],
-  a: [],
+  a: ['seitenzahl'],
   br: [],
 };
 
@@ -53,7 +54,7 @@ function assertAllowed(el: Element): void {
     const ok =
       a.name === 'class' ||
       (a.name === 'href' && el.tagName === 'a') ||
-      (a.name === 'id' && /^h[1-4]$/.test(el.tagName));
+      (a.name === 'id' && /^h[1-5]$/.test(el.tagName));
     if (!ok) throw new HtmlSubsetError(`Attribute ${a.name} is not allowed on <${el.tagName}>`);
   }
 }
@@ -77,11 +78,16 @@ function inlines(nodes: readonly Node[]): Inline[] {
         out.push({ type: 'emphasis', children: inlines(node.childNodes) });
         break;
       case 'a':
-        out.push({
-          type: 'link',
-          href: attr(node, 'href') ?? '',
-          children: inlines(node.childNodes),
-        });
+        if (attr(node, 'class') === 'seitenzahl') {
+          // <a class="seitenzahl" href="#id"></a>: the page number of the heading #id
+          out.push({ type: 'pageref', target: (attr(node, 'href') ?? '').replace(/^#/, '') });
+        } else {
+          out.push({
+            type: 'link',
+            href: attr(node, 'href') ?? '',
+            children: inlines(node.childNodes),
+          });
+        }
         break;
       case 'br':
         out.push({ type: 'break' });
@@ -99,7 +105,7 @@ function trimEdges(items: Inline[]): Inline[] {
     if (!item) return item;
     if (item.type === 'text')
       return { type: 'text', text: side === 'start' ? item.text.trimStart() : item.text.trimEnd() };
-    if (item.type === 'break') return item;
+    if (item.type === 'break' || item.type === 'pageref') return item;
     const children = [...item.children];
     const index = side === 'start' ? 0 : children.length - 1;
     const edge = trim(children[index], side);
@@ -160,9 +166,10 @@ function blocks(nodes: readonly Node[]): Block[] {
       case 'h1':
       case 'h2':
       case 'h3':
-      case 'h4': {
+      case 'h4':
+      case 'h5': {
         const id = attr(el, 'id');
-        const level = Number(el.tagName.slice(1)) as 1 | 2 | 3 | 4;
+        const level = Number(el.tagName.slice(1)) as HeadingLevel;
         return { type: 'heading', level, children: inlines(el.childNodes), ...(id ? { id } : {}) };
       }
       case 'p':

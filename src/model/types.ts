@@ -10,9 +10,13 @@ export type Inline =
   | { readonly type: 'emphasis'; readonly children: readonly Inline[] }
   /** href is an absolute http(s)/mailto address or an internal anchor `#id`. */
   | { readonly type: 'link'; readonly href: string; readonly children: readonly Inline[] }
-  | { readonly type: 'break' };
+  | { readonly type: 'break' }
+  /** the number of the page a heading `#target` is on (a Tagesordnung's page column) */
+  | { readonly type: 'pageref'; readonly target: string };
 
 export type Align = 'left' | 'right';
+
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5;
 
 export interface TableCell {
   readonly children: readonly Inline[];
@@ -29,7 +33,7 @@ export type TableVariant = 'data' | 'grid' | 'fields';
 export type Block =
   | {
       readonly type: 'heading';
-      readonly level: 1 | 2 | 3 | 4;
+      readonly level: HeadingLevel;
       readonly children: readonly Inline[];
       /** anchor for links and bookmarks; unique within a document */
       readonly id?: string;
@@ -65,6 +69,8 @@ export interface DocumentMeta {
   readonly footer: string;
   /** ISO date (YYYY-MM-DD) the document is dated; used for creation dates inside the files */
   readonly date: string;
+  /** headings down to this level become bookmarks (default 3) */
+  readonly outlineDepth?: number;
 }
 
 export interface Document {

@@ -46,8 +46,8 @@ export const STYLE = {
   footer: 'Footer',
 } as const;
 
-const HEADING_SIZES = [32, 28, 24, 22] as const;
-const HEADING_SPACE_BEFORE = [480, 360, 240, 240] as const;
+const HEADING_SIZES = [32, 28, 24, 22, 22] as const;
+const HEADING_SPACE_BEFORE = [480, 360, 240, 240, 240] as const;
 
 export function docxStyles(language: string): IStylesOptions {
   const headings = HEADING_SIZES.map((size, level) => ({

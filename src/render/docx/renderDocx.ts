@@ -13,6 +13,7 @@ import {
   InternalHyperlink,
   Packer,
   PageNumber,
+  PageReference,
   Paragraph,
   ShadingType,
   Tab,
@@ -122,6 +123,11 @@ function renderInlines(
         }
         break;
       }
+      case 'pageref':
+        // PageReference is a Run, which ParagraphChild accepts; the rule mistakes it for TextRun
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+        children.push(new PageReference(inline.target));
+        break;
     }
   }
   return children;

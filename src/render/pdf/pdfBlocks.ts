@@ -71,15 +71,16 @@ const boxLayout: CustomTableLayout = {
 /** A bookmark: heading text, level and the named destination it points at. */
 export interface OutlineEntry {
   readonly title: string;
-  readonly level: 1 | 2 | 3;
+  readonly level: number;
   readonly dest: string;
 }
 
 export interface ConvertContext {
   /** destination name of each heading (its own id, or a generated one for the bookmark) */
   readonly headingIds: ReadonlyMap<Block, string>;
-  /** filled with the level 1–3 headings in document order */
+  /** filled with the headings down to `outlineDepth` in document order */
   readonly outline: OutlineEntry[];
+  readonly outlineDepth: number;
 }
 
 /**
@@ -124,7 +125,7 @@ function blockToContent(
       if (topLevel) node.headlineLevel = block.level;
       const id = ctx.headingIds.get(block);
       if (id !== undefined) node.id = id;
-      if (id !== undefined && block.level !== 4) {
+      if (id !== undefined && block.level <= ctx.outlineDepth) {
         ctx.outline.push({ title: inlinesToPlain(block.children), level: block.level, dest: id });
       }
       return node;

@@ -74,6 +74,15 @@ function flatten(inlines: readonly Inline[], style: InlineStyle, out: ContentTex
       case 'link':
         flatten(inline.children, linkStyle(inline.href, style), out);
         break;
+      case 'pageref': {
+        // pdfmake replaces the text with the page number of the node with this id (and links it)
+        // (its typings do not allow pageReference on a text piece, pdfmake itself does)
+        out.push({
+          ...styledText('00', style),
+          pageReference: inline.target,
+        } as unknown as ContentText);
+        break;
+      }
     }
   }
 }
@@ -90,7 +99,13 @@ export function inlinesToLines(inlines: readonly Inline[]): string[] {
   const collect = (list: readonly Inline[]): string =>
     list
       .map((i) =>
-        i.type === 'text' ? cleanText(i.text) : i.type === 'break' ? '\n' : collect(i.children),
+        i.type === 'text'
+          ? cleanText(i.text)
+          : i.type === 'break'
+            ? '\n'
+            : i.type === 'pageref'
+              ? '00'
+              : collect(i.children),
       )
       .join('');
   return collect(inlines).split('\n');

@@ -52,6 +52,7 @@ const styles: StyleDictionary = {
   h2: { fontSize: 13, bold: true, margin: [0, 10, 0, 5] },
   h3: { fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
   h4: { fontSize: 11, bold: true, margin: [0, 6, 0, 3] },
+  h5: { fontSize: 11, bold: true, italics: true, margin: [0, 6, 0, 3] },
   [FOOTER_STYLE]: { fontSize: 8.5, color: '#404040', lineHeight: 1 },
   [PARAGRAPH_STYLE.short]: {},
   [PARAGRAPH_STYLE.long]: {},
@@ -69,7 +70,7 @@ function parseIsoDate(date: string): Date {
 }
 
 /** Destinations of headings: own ids are kept, level 1–3 headings without one get one. */
-function headingIds(blocks: readonly Block[]): Map<Block, string> {
+function headingIds(blocks: readonly Block[], depth: number): Map<Block, string> {
   const headings: Extract<Block, { type: 'heading' }>[] = [];
   const visit = (list: readonly Block[]): void => {
     for (const block of list) {
@@ -84,7 +85,7 @@ function headingIds(blocks: readonly Block[]): Map<Block, string> {
   let counter = 0;
   for (const heading of headings) {
     let id = heading.id;
-    if (id === undefined && heading.level < 4) {
+    if (id === undefined && heading.level <= depth) {
       do id = `_heading-${String(++counter)}`;
       while (taken.has(id));
     }
@@ -180,7 +181,11 @@ export function buildPdfDefinition(doc: Document): {
   const outline: OutlineEntry[] = [];
   const content = blocksToContent(
     doc.blocks,
-    { headingIds: headingIds(doc.blocks), outline },
+    {
+      headingIds: headingIds(doc.blocks, meta.outlineDepth ?? 3),
+      outline,
+      outlineDepth: meta.outlineDepth ?? 3,
+    },
     false,
   );
   const definition: TDocumentDefinitions = {
