@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { checkAndCompose, renderMeeting } from '../src/build.js';
 import { readContent } from '../src/load/readContent.js';
 import { loadTemplates } from '../src/template/loadTemplates.js';
+import { toolVersion } from '../src/version.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const content = join(root, 'content');
@@ -56,7 +57,7 @@ async function warm(): Promise<Record<string, number>> {
   const templates = await loadTemplates();
   let artifacts = 0;
   for (const meeting of result.meetings)
-    artifacts += (await renderMeeting(templates, meeting)).artifacts.length;
+    artifacts += (await renderMeeting(templates, meeting, toolVersion)).artifacts.length;
   const t3 = performance.now();
   return { readMs: t1 - t0, checkComposeMs: t2 - t1, renderMs: t3 - t2, artifacts };
 }

@@ -1,13 +1,14 @@
 import { checkContent } from './check/checkContent.js';
-import { composeMeeting, type ComposedMeeting, type ComposedVorlage } from './compose/compose.js';
+import { composeMeeting, type ComposedMeeting } from './compose/compose.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadContent, type LoadedContent } from './load/loadContent.js';
 import type { ContentFiles } from './load/readContent.js';
-import { parseHtml } from './model/parseHtml.js';
-import type { Document } from './model/types.js';
 import { renderDocx } from './render/docx/renderDocx.js';
 import { renderPdf } from './render/pdf/renderPdf.js';
-import { renderVorlageHtml, type Templates } from './template/loadTemplates.js';
+import { createManifest, type ManifestEntry } from './packet/manifest.js';
+import { packetDocument } from './packet/packetDocument.js';
+import type { Templates } from './template/loadTemplates.js';
+import { vorlageDocument } from './template/vorlageDocument.js';
 import type { Sitzung } from './types/content.js';
 
 /** A file to be written below out/<meeting>/. */
@@ -38,52 +39,79 @@ export function checkAndCompose(files: ContentFiles): CheckResult {
   return { content, meetings, diagnostics };
 }
 
-/** template → model: the document of one Vorlage. */
-export function vorlageDocument(
-  templates: Templates,
-  vorlage: ComposedVorlage,
-  linkziele: readonly string[] = [],
-): Document {
-  const { kopf, koerperschaft, nummer } = vorlage;
-  return {
-    meta: {
-      title: `${nummer} ${kopf.betreff}`,
-      author: `${koerperschaft} – ${kopf.federfuehrung}`,
-      subject: `${kopf.art} ${nummer}`,
-      keywords: [
-        koerperschaft,
-        ...new Set(kopf.beratungsfolge.map((b) => b.gremium)),
-        kopf.art,
-        nummer,
-      ],
-      language: 'de-DE',
-      footer: `${koerperschaft} · ${kopf.art} ${nummer}`,
-      date: kopf.datum,
-    },
-    blocks: parseHtml(renderVorlageHtml(templates, vorlage, { linkziele })),
-  };
-}
-
+/** What a long build reports: the meeting, what is being rendered, step i of n. */
 export type RenderProgress = (
   meeting: ComposedMeeting,
-  vorlage: ComposedVorlage,
+  what: string,
   index: number,
   total: number,
 ) => void;
 
-/** render: the PDF and DOCX of every Vorlage of a meeting, in agenda order. */
+const publicDir = 'oeffentlich';
+const internalDir = 'nichtoeffentlich';
+
+/**
+ * render: every Vorlage as PDF and DOCX, the packets, a manifest per folder.
+ * out/<meeting>/oeffentlich/ holds only public material (publishable as it is);
+ * out/<meeting>/nichtoeffentlich/ the members' packet and the non-public Vorlagen.
+ */
 export async function renderMeeting(
   templates: Templates,
   meeting: ComposedMeeting,
+  toolVersion: string,
   progress?: RenderProgress,
 ): Promise<MeetingOutput> {
-  const artifacts: Artifact[] = [];
+  const folders = { [publicDir]: [] as ManifestEntry[], [internalDir]: [] as ManifestEntry[] };
+  const total = meeting.vorlagen.length + 2;
   for (const [index, vorlage] of meeting.vorlagen.entries()) {
-    progress?.(meeting, vorlage, index, meeting.vorlagen.length);
+    progress?.(meeting, vorlage.nummer, index, total);
     const doc = vorlageDocument(templates, vorlage);
-    const name = vorlage.nummer;
-    artifacts.push({ name: `${name}.pdf`, bytes: await renderPdf(doc) });
-    artifacts.push({ name: `${name}.docx`, bytes: await renderDocx(doc) });
+    const folder = vorlage.kopf.oeffentlich ? publicDir : internalDir;
+    const info = {
+      nummer: vorlage.nummer,
+      version: vorlage.kopf.version,
+      betreff: vorlage.kopf.betreff,
+    };
+    folders[folder].push(
+      {
+        pfad: `${vorlage.nummer}.pdf`,
+        bytes: await renderPdf(doc),
+        art: 'vorlage-pdf',
+        vorlage: info,
+      },
+      {
+        pfad: `${vorlage.nummer}.docx`,
+        bytes: await renderDocx(doc),
+        art: 'vorlage-docx',
+        vorlage: info,
+      },
+    );
+  }
+  progress?.(meeting, 'Sitzungsmappe (öffentlich)', total - 2, total);
+  folders[publicDir].push({
+    pfad: 'sitzungsmappe.pdf',
+    bytes: await renderPdf(packetDocument(templates, meeting, 'oeffentlich')),
+    art: 'sitzungsmappe',
+  });
+  progress?.(meeting, 'Sitzungsmappe für die Mitglieder', total - 1, total);
+  folders[internalDir].push({
+    pfad: 'sitzungsmappe-mitglieder.pdf',
+    bytes: await renderPdf(packetDocument(templates, meeting, 'mitglieder')),
+    art: 'sitzungsmappe',
+  });
+  const artifacts: Artifact[] = [];
+  for (const [folder, entries] of Object.entries(folders)) {
+    const manifest = createManifest(
+      meeting,
+      folder === publicDir ? 'öffentlich' : 'nichtöffentlich',
+      toolVersion,
+      entries,
+    );
+    artifacts.push(...entries.map((e) => ({ name: `${folder}/${e.pfad}`, bytes: e.bytes })));
+    artifacts.push({
+      name: `${folder}/manifest.json`,
+      bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+    });
   }
   return { meeting, artifacts };
 }

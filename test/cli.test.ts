@@ -55,12 +55,18 @@ describe('command line', () => {
     const dir = scratch();
     const run = ratsmappe(['build', 'content', '--out', 'out', '--quiet'], { cwd: dir });
     expect(run.status, run.stderr).to.equal(0);
-    const folder = join(dir, 'out', '2020-02-04-integrationsausschuss');
+    const folder = join(dir, 'out', '2020-02-04-integrationsausschuss', 'oeffentlich');
     expect(readdirSync(folder).sort()).to.deep.equal([
       'SV-9-1600.docx',
       'SV-9-1600.pdf',
       'SV-9-1601.docx',
       'SV-9-1601.pdf',
+      'manifest.json',
+      'sitzungsmappe.pdf',
+    ]);
+    expect(readdirSync(join(folder, '..', 'nichtoeffentlich')).sort()).to.deep.equal([
+      'manifest.json',
+      'sitzungsmappe-mitglieder.pdf',
     ]);
     expect(readFileSync(join(folder, 'SV-9-1601.pdf')).subarray(0, 5).toString()).to.equal('%PDF-');
     expect(readFileSync(join(folder, 'SV-9-1601.docx')).subarray(0, 2).toString()).to.equal('PK');
@@ -70,7 +76,13 @@ describe('command line', () => {
   it('build with a fault writes nothing and the last good output stays', () => {
     const dir = scratch();
     expect(ratsmappe(['build', 'content', '--quiet'], { cwd: dir }).status).to.equal(0);
-    const pdf = join(dir, 'out', '2020-02-04-integrationsausschuss', 'SV-9-1601.pdf');
+    const pdf = join(
+      dir,
+      'out',
+      '2020-02-04-integrationsausschuss',
+      'oeffentlich',
+      'SV-9-1601.pdf',
+    );
     const before = sha(pdf);
     const file = join(dir, 'content/vorlagen/SV-9-1601/integrationspauschale.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('betrag: 626377.32', 'betrag: 600000'));
@@ -80,15 +92,19 @@ describe('command line', () => {
     expect(run.stderr).to.include('Es wurde nichts geschrieben');
     expect(sha(pdf)).to.equal(before);
     expect(
-      existsSync(join(dir, 'out', '2020-02-04-integrationsausschuss', 'SV-9-1600.docx')),
+      existsSync(
+        join(dir, 'out', '2020-02-04-integrationsausschuss', 'oeffentlich', 'SV-9-1600.docx'),
+      ),
     ).to.equal(true);
   });
 
   it('shows progress as plain lines when not on a terminal, nothing with --quiet', () => {
     const dir = scratch();
     const loud = ratsmappe(['build', 'content'], { cwd: dir });
-    expect(loud.stderr).to.include('2020-02-04-integrationsausschuss: Vorlage 1 von 2 (SV-9-1600)');
-    expect(loud.stderr).to.include('Vorlage 2 von 2 (SV-9-1601)');
+    expect(loud.stderr).to.include('2020-02-04-integrationsausschuss: 1 von 4: SV-9-1600');
+    expect(loud.stderr).to.include(
+      '2020-02-04-integrationsausschuss: 4 von 4: Sitzungsmappe für die Mitglieder',
+    );
     const quiet = ratsmappe(['build', 'content', '--quiet'], { cwd: dir });
     expect(quiet.stderr).to.equal('');
     expect(quiet.stdout).to.equal('');

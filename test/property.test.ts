@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { checkAndCompose, vorlageDocument } from '../src/build.js';
+import { checkAndCompose } from '../src/build.js';
+import { vorlageDocument } from '../src/template/vorlageDocument.js';
 import { catalogue } from '../src/diagnostics/catalogue.js';
 import { readContent, type ContentFiles, type RawFile } from '../src/load/readContent.js';
 import { renderDocx } from '../src/render/docx/renderDocx.js';

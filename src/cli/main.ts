@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { checkAndCompose, renderMeeting } from '../build.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from '../diagnostics/print.js';
 import { ContentFolderError, readContent } from '../load/readContent.js';
 import { loadTemplates } from '../template/loadTemplates.js';
+import { toolVersion } from '../version.js';
 import { writeMeetingOutput } from '../write/writeOutput.js';
 
 export interface Io {
@@ -22,13 +22,6 @@ const usage = `Aufruf:
 `;
 
 class UsageError extends Error {}
-
-async function version(): Promise<string> {
-  const pkg = JSON.parse(
-    await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
-  ) as { version: string };
-  return pkg.version;
-}
 
 function parse(argv: readonly string[]) {
   try {
@@ -75,9 +68,9 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
   }
   const templates = await loadTemplates();
   for (const meeting of result.meetings) {
-    const output = await renderMeeting(templates, meeting, (m, v, i, total) => {
+    const output = await renderMeeting(templates, meeting, toolVersion, (m, what, i, total) => {
       if (quiet) return;
-      const line = `${m.id}: Vorlage ${i + 1} von ${total} (${v.nummer})`;
+      const line = `${m.id}: ${i + 1} von ${total}: ${what}`;
       if (io.isTTY) io.stderr(`\r\u001b[2K${line}`);
       else io.stderr(`${line}\n`);
     });
@@ -97,7 +90,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (values.version) {
-      io.stdout(`ratsmappe ${await version()}\n`);
+      io.stdout(`ratsmappe ${toolVersion}\n`);
       return 0;
     }
     const [command, contentDir = 'content', ...rest] = positionals;

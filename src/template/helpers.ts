@@ -61,6 +61,17 @@ export function registerHelpers(hbs: typeof Handlebars): void {
         : '';
     return `${prefix}${formatDate(text)}`;
   });
+  /** "2020-02-04" → "Dienstag" */
+  hbs.registerHelper('wochentag', (value: unknown) =>
+    new Date(`${String(value)}T12:00:00Z`).toLocaleDateString('de-DE', {
+      weekday: 'long',
+      timeZone: 'UTC',
+    }),
+  );
+  /** "Integrationsausschuss" → "Integrationsausschusses", "Ausschuss für Soziales" → "Ausschusses für Soziales" */
+  hbs.registerHelper('genitiv', (value: unknown) =>
+    String(value).replace(/^(\S+)/, (word) => (/(s|ß|z|x)$/.test(word) ? `${word}es` : `${word}s`)),
+  );
   hbs.registerHelper('zahl', (value: unknown) => formatNumber(Number(value)));
   /** {{anzahl x}}: 1300 → "1.300", {anzahl: 1300, ca: true} → "ca. 1.300" */
   hbs.registerHelper('anzahl', (value: unknown) => {

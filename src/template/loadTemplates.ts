@@ -6,19 +6,26 @@ import { registerHelpers } from './helpers.js';
 /** The Vorlage frame; section templates and text-block partials are registered as partials. */
 export interface Templates {
   readonly vorlage: Handlebars.TemplateDelegate;
+  /** the Sitzungsmappe: cover with Tagesordnung, the heading before each Vorlage, the separator */
+  readonly mappe: {
+    readonly einladung: Handlebars.TemplateDelegate;
+    readonly teil: Handlebars.TemplateDelegate;
+    readonly nichtoeffentlich: Handlebars.TemplateDelegate;
+  };
 }
 
 export const templateDir = new URL('../../templates/', import.meta.url);
 
 /**
  * Reads templates/ (I/O edge): vorlage.hbs is the frame, abschnitte/<art>.hbs one per section
- * kind (used as partial "abschnitt-<art>"), partials/<name>.hbs shared partials.
+ * kind (used as partial "abschnitt-<art>"), partials/<name>.hbs shared partials,
+ * sitzungsmappe/*.hbs the packet's own pages (also usable as partials).
  */
 export async function loadTemplates(dir: URL = templateDir): Promise<Templates> {
   const hbs = Handlebars.create();
   registerHelpers(hbs);
   const read = (path: string) => readFile(new URL(path, dir), 'utf8');
-  for (const folder of ['abschnitte', 'partials'] as const) {
+  for (const folder of ['abschnitte', 'partials', 'sitzungsmappe'] as const) {
     const names = (await readdir(new URL(`${folder}/`, dir)))
       .filter((n) => n.endsWith('.hbs'))
       .sort();
@@ -30,8 +37,15 @@ export async function loadTemplates(dir: URL = templateDir): Promise<Templates> 
       );
     }
   }
+  const compile = async (path: string) =>
+    hbs.compile(await read(path), { strict: false, preventIndent: true });
   return {
-    vorlage: hbs.compile(await read('vorlage.hbs'), { strict: false, preventIndent: true }),
+    vorlage: await compile('vorlage.hbs'),
+    mappe: {
+      einladung: await compile('sitzungsmappe/einladung.hbs'),
+      teil: await compile('sitzungsmappe/teil.hbs'),
+      nichtoeffentlich: await compile('sitzungsmappe/nichtoeffentlich.hbs'),
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { MeetingOutput } from '../build.js';
 
 /**
@@ -15,7 +15,9 @@ export async function writeMeetingOutput(outDir: string, output: MeetingOutput):
   await mkdir(temporary, { recursive: true });
   try {
     for (const artifact of output.artifacts) {
-      await writeFile(join(temporary, artifact.name), artifact.bytes);
+      const path = join(temporary, ...artifact.name.split('/'));
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, artifact.bytes);
     }
     const hadPrevious = await rename(target, previous).then(
       () => true,

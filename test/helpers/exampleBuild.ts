@@ -2,27 +2,40 @@ import { fileURLToPath } from 'node:url';
 import { checkAndCompose, renderMeeting, type MeetingOutput } from '../../src/build.js';
 import { readContent } from '../../src/load/readContent.js';
 import { loadTemplates } from '../../src/template/loadTemplates.js';
+import { toolVersion } from '../../src/version.js';
 
 export const exampleContentDir = fileURLToPath(new URL('../../content/', import.meta.url));
 
-let built: Promise<MeetingOutput[]> | undefined;
+export const secondContentDir = fileURLToPath(
+  new URL('../fixtures/zweite-sitzung/', import.meta.url),
+);
+
+const built = new Map<string, Promise<MeetingOutput[]>>();
 
 /** The example meeting built once in memory per test run (the same stages as `npm start`). */
 export function buildExample(): Promise<MeetingOutput[]> {
-  built ??= (async () => {
-    const result = checkAndCompose(await readContent(exampleContentDir));
+  return buildContent(exampleContentDir);
+}
+
+/** Any content folder, built once per test run. */
+export function buildContent(dir: string): Promise<MeetingOutput[]> {
+  const cached = built.get(dir);
+  if (cached) return cached;
+  const promise = (async () => {
+    const result = checkAndCompose(await readContent(dir));
     if (result.diagnostics.some((d) => d.severity === 'fehler')) {
       throw new Error(`example content has faults: ${JSON.stringify(result.diagnostics)}`);
     }
     const templates = await loadTemplates();
-    return Promise.all(result.meetings.map((m) => renderMeeting(templates, m)));
+    return Promise.all(result.meetings.map((m) => renderMeeting(templates, m, toolVersion)));
   })();
-  return built;
+  built.set(dir, promise);
+  return promise;
 }
 
 export async function exampleArtifact(name: string): Promise<Uint8Array> {
   for (const output of await buildExample()) {
-    const found = output.artifacts.find((a) => a.name === name);
+    const found = output.artifacts.find((a) => a.name === name || a.name.endsWith(`/${name}`));
     if (found) return found.bytes;
   }
   throw new Error(`no artifact ${name}`);

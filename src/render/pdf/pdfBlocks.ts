@@ -188,7 +188,7 @@ function tableToContent(block: Extract<Block, { type: 'table' }>, margin: Margin
           headerRows,
           keepWithHeaderRows: headerRows,
           dontBreakRows: true,
-          widths: ['*', ...Array<'auto'>(rest).fill('auto')],
+          widths: dataWidths(block),
           body: [...header, ...body],
         },
         layout: dataTableLayout(headerRows),
@@ -208,4 +208,15 @@ function tableToContent(block: Extract<Block, { type: 'table' }>, margin: Margin
         margin,
       };
   }
+}
+
+/** The column with the longest text takes the remaining width; the others fit their content. */
+function dataWidths(block: Extract<Block, { type: 'table' }>): ('*' | 'auto')[] {
+  const rows = block.header === null ? block.rows : [block.header, ...block.rows];
+  const columns = Math.max(1, ...rows.map((r) => r.length));
+  const longest = Array.from({ length: columns }, (_, c) =>
+    Math.max(0, ...rows.map((r) => inlinesToPlain(r[c]?.children ?? []).length)),
+  );
+  const star = longest.indexOf(Math.max(...longest));
+  return longest.map((_, c) => (c === star ? '*' : 'auto'));
 }

@@ -3,7 +3,7 @@
  *
  * Page: A4, DIN 5008 margins (left 25 mm, right 20 mm), Roboto 11 pt flush left, running
  * footer "<meta.footer> … Seite x von y". Blocks and inlines are converted in pdfBlocks.ts
- * and pdfInlines.ts.
+ * and pdfInlines.ts; PDF/A, attachments and the XMP metadata are in pdfArchive.ts.
  *
  * pdfmake 0.3 exports one shared instance (`module.exports = new pdfmake()`); fonts and access
  * policies are instance state. They are set to the same values before every call (fresh
@@ -21,7 +21,16 @@ import type {
   TDocumentDefinitions,
 } from 'pdfmake/interfaces.js';
 import type { Block, Document } from '../../model/types.js';
+import {
+  checkPdfOptions,
+  embedAttachments,
+  patchMetadata,
+  type PdfAttachment,
+  type PdfOptions,
+} from './pdfArchive.js';
 import { blocksToContent, PARAGRAPH_STYLE, type OutlineEntry } from './pdfBlocks.js';
+
+export type { PdfAttachment, PdfOptions } from './pdfArchive.js';
 
 const require = createRequire(import.meta.url);
 const ROBOTO_DIR = path.join(
@@ -241,10 +250,20 @@ function addOutline(root: KitOutline, entries: readonly OutlineEntry[]): void {
   });
 }
 
-/** Renders a pdfmake definition with the bundled Roboto; no network or other file access. */
+/** Files to embed (PDF/A-3 only), with the date they carry. */
+export interface PdfFiles {
+  readonly attachments: readonly PdfAttachment[];
+  readonly date: Date;
+}
+
+/**
+ * Renders a pdfmake definition with the bundled Roboto; no network or other file access.
+ * The XMP metadata is written by pdfArchive.ts (escaped, with the info dictionary's dates).
+ */
 export async function renderPdfDefinition(
   definition: TDocumentDefinitions,
   outline: readonly OutlineEntry[] = [],
+  files?: PdfFiles,
 ): Promise<Buffer> {
   pdfmake.setFonts({ Roboto: { ...ROBOTO } });
   pdfmake.setUrlAccessPolicy(() => false);
@@ -252,10 +271,27 @@ export async function renderPdfDefinition(
   const created = pdfmake.createPdf(definition);
   const kit = await created.getStream(); // laid out and rendered, not yet ended
   addOutline(kit.outline as unknown as KitOutline, outline);
+  patchMetadata(kit);
+  if (files !== undefined) embedAttachments(kit, files.attachments, files.date);
   return created.getBuffer();
 }
 
-export async function renderPdf(doc: Document): Promise<Buffer> {
+/**
+ * Renders a document. With `pdfa` the file is written as PDF/A-2b or PDF/A-3b (level b: the
+ * appearance is preserved; there is no structure tree, so no level a/u and no PDF/UA), with
+ * `attachments` (PDF/A-3b only) the files are embedded as associated files dated meta.date.
+ * The output is byte-identical for equal input.
+ */
+export async function renderPdf(doc: Document, options: PdfOptions = {}): Promise<Buffer> {
+  const subset = checkPdfOptions(options);
   const { definition, outline } = buildPdfDefinition(doc);
-  return renderPdfDefinition(definition, outline);
+  if (subset === undefined) return renderPdfDefinition(definition, outline);
+  definition.version = '1.7'; // pdfkit writes PDF/A only for PDF ≥ 1.4; pdfmake's default is 1.3
+  definition.subset = subset;
+  const attachments = options.attachments ?? [];
+  return renderPdfDefinition(
+    definition,
+    outline,
+    attachments.length > 0 ? { attachments, date: parseIsoDate(doc.meta.date) } : undefined,
+  );
 }

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { ComposedMeeting } from '../compose/compose.js';
+
+/** One output file as the manifest lists it. */
+export interface ManifestFile {
+  readonly pfad: string;
+  readonly sha256: string;
+  readonly groesse: number;
+  /** sitzungsmappe, vorlage-pdf, vorlage-docx */
+  readonly art: string;
+  readonly vorlage?: {
+    readonly nummer: string;
+    readonly version: number;
+    readonly betreff: string;
+  };
+}
+
+export interface Manifest {
+  readonly format: 'ratsmappe-ausgabe/1';
+  readonly werkzeug: { readonly name: 'ratsmappe'; readonly version: string };
+  readonly bereich: 'öffentlich' | 'nichtöffentlich';
+  readonly sitzung: {
+    readonly id: string;
+    readonly koerperschaft: string;
+    readonly gremium: string;
+    readonly wahlperiode: number;
+    readonly datum: string;
+    readonly beginn: string;
+    readonly ort: string;
+  };
+  readonly dateien: readonly ManifestFile[];
+}
+
+export const sha256 = (bytes: Uint8Array): string =>
+  createHash('sha256').update(bytes).digest('hex');
+
+export interface ManifestEntry {
+  readonly pfad: string;
+  readonly bytes: Uint8Array;
+  readonly art: string;
+  readonly vorlage?: ManifestFile['vorlage'];
+}
+
+/**
+ * The manifest of one output folder. It holds only what the folder holds: the public manifest
+ * names public files and public Vorlagen only. No clock time: the same content gives the same bytes.
+ */
+export function createManifest(
+  meeting: ComposedMeeting,
+  bereich: Manifest['bereich'],
+  toolVersion: string,
+  entries: readonly ManifestEntry[],
+): Manifest {
+  const { sitzung } = meeting;
+  return {
+    format: 'ratsmappe-ausgabe/1',
+    werkzeug: { name: 'ratsmappe', version: toolVersion },
+    bereich,
+    sitzung: {
+      id: meeting.id,
+      koerperschaft: sitzung.koerperschaft,
+      gremium: sitzung.gremium,
+      wahlperiode: sitzung.wahlperiode,
+      datum: sitzung.datum,
+      beginn: sitzung.beginn,
+      ort: sitzung.ort,
+    },
+    dateien: [...entries]
+      .sort((a, b) => (a.pfad < b.pfad ? -1 : a.pfad > b.pfad ? 1 : 0))
+      .map((e) => ({
+        pfad: e.pfad,
+        sha256: sha256(e.bytes),
+        groesse: e.bytes.length,
+        art: e.art,
+        ...(e.vorlage ? { vorlage: e.vorlage } : {}),
+      })),
+  };
+}
