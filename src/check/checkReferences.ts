@@ -21,6 +21,17 @@ export function flattenAgenda(
   ]);
 }
 
+/** A TOP is public when it and every item above it are (sub-items inherit non-public). */
+function topIsPublic(items: readonly Top[], path: readonly (string | number)[]): boolean {
+  let list: readonly Top[] | undefined = items;
+  for (let i = 1; i < path.length; i += 2) {
+    const top: Top | undefined = list?.[Number(path[i])];
+    if (top?.oeffentlich === false) return false;
+    list = top?.unterpunkte;
+  }
+  return true;
+}
+
 /** The section file names a Vorlage lists, with their paths in vorlage.yaml. */
 export function listedSections(vorlage: Vorlage): { name: string; path: (string | number)[] }[] {
   return vorlage.abschnitte.flatMap((entry, i) =>
@@ -132,6 +143,9 @@ export function checkReferences(content: LoadedContent, valid: ReadonlySet<Sourc
       }
       const header = headers.get(top.vorlage);
       if (!header) continue;
+      if (topIsPublic(sitzung.tagesordnung, path) && !(header.value as Vorlage).oeffentlich) {
+        out.push(diagnose('RM513', meeting.file, at, { value: top.vorlage }));
+      }
       const folge = (header.value as Vorlage).beratungsfolge;
       if (!folge.some((b) => b.gremium === sitzung.gremium && b.datum === sitzung.datum)) {
         out.push(

@@ -76,7 +76,14 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
     });
     if (io.isTTY && !quiet) io.stderr('\r\u001b[2K');
     const target = await writeMeetingOutput(outDir, output);
-    if (!quiet) io.stdout(`${target}: ${output.artifacts.map((a) => a.name).join(', ')}\n`);
+    if (!quiet) {
+      const count = (folder: string) =>
+        output.artifacts.filter((a) => a.name.startsWith(`${folder}/`)).length;
+      io.stdout(
+        `${target}/oeffentlich: ${count('oeffentlich')} Dateien (zur Veröffentlichung)\n` +
+          `${target}/nichtoeffentlich: ${count('nichtoeffentlich')} Dateien (nur für die Mitglieder)\n`,
+      );
+    }
   }
   return 0;
 }

@@ -338,6 +338,13 @@ export const catalogue = {
     message: 'Im Ordner {folder} fehlt die Datei vorlage.yaml.',
     hint: 'Legen Sie vorlagen/{folder}/vorlage.yaml mit nummer, art, betreff usw. an oder löschen Sie den Ordner.',
   },
+  RM513: {
+    severity: 'fehler',
+    name: 'non-public-vorlage-in-public-part',
+    message:
+      'Die Vorlage {value} ist nichtöffentlich, steht aber im öffentlichen Teil der Tagesordnung.',
+    hint: 'Setzen Sie beim Tagesordnungspunkt „oeffentlich: false“ oder, wenn die Vorlage öffentlich sein darf, in ihrer vorlage.yaml „oeffentlich: true“.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type Code = keyof typeof catalogue;
