@@ -57,7 +57,7 @@ async function warm(): Promise<Record<string, number>> {
   const templates = await loadTemplates();
   let artifacts = 0;
   for (const meeting of result.meetings)
-    artifacts += (await renderMeeting(templates, meeting, toolVersion)).artifacts.length;
+    artifacts += (await renderMeeting(templates, meeting, { toolVersion })).artifacts.length;
   const t3 = performance.now();
   return { readMs: t1 - t0, checkComposeMs: t2 - t1, renderMs: t3 - t2, artifacts };
 }

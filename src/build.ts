@@ -7,6 +7,7 @@ import { renderDocx } from './render/docx/renderDocx.js';
 import { renderPdf } from './render/pdf/renderPdf.js';
 import { createManifest, type ManifestEntry } from './packet/manifest.js';
 import { packetDocument } from './packet/packetDocument.js';
+import type { Document } from './model/types.js';
 import type { Templates } from './template/loadTemplates.js';
 import { vorlageDocument } from './template/vorlageDocument.js';
 import type { Sitzung } from './types/content.js';
@@ -55,17 +56,29 @@ const internalDir = 'nichtoeffentlich';
  * out/<meeting>/oeffentlich/ holds only public material (publishable as it is);
  * out/<meeting>/nichtoeffentlich/ the members' packet and the non-public Vorlagen.
  */
+export interface RenderOptions {
+  readonly toolVersion: string;
+  readonly progress?: RenderProgress;
+  /** ISO day written into the files instead of the content's dates (SOURCE_DATE_EPOCH) */
+  readonly date?: string | undefined;
+}
+
+/** A document dated `date` instead of its content date, when one is given. */
+export const dated = <T extends { readonly meta: Document['meta'] }>(
+  doc: T,
+  date: string | undefined,
+): T => (date === undefined ? doc : { ...doc, meta: { ...doc.meta, date } });
+
 export async function renderMeeting(
   templates: Templates,
   meeting: ComposedMeeting,
-  toolVersion: string,
-  progress?: RenderProgress,
+  { toolVersion, progress, date }: RenderOptions,
 ): Promise<MeetingOutput> {
   const folders = { [publicDir]: [] as ManifestEntry[], [internalDir]: [] as ManifestEntry[] };
   const total = meeting.vorlagen.length + 2;
   for (const [index, vorlage] of meeting.vorlagen.entries()) {
     progress?.(meeting, vorlage.nummer, index, total);
-    const doc = vorlageDocument(templates, vorlage);
+    const doc = dated(vorlageDocument(templates, vorlage), date);
     const folder = vorlage.kopf.oeffentlich ? publicDir : internalDir;
     const info = {
       nummer: vorlage.nummer,
@@ -90,13 +103,13 @@ export async function renderMeeting(
   progress?.(meeting, 'Sitzungsmappe (öffentlich)', total - 2, total);
   folders[publicDir].push({
     pfad: 'sitzungsmappe.pdf',
-    bytes: await renderPdf(packetDocument(templates, meeting, 'oeffentlich')),
+    bytes: await renderPdf(dated(packetDocument(templates, meeting, 'oeffentlich'), date)),
     art: 'sitzungsmappe',
   });
   progress?.(meeting, 'Sitzungsmappe für die Mitglieder', total - 1, total);
   folders[internalDir].push({
     pfad: 'sitzungsmappe-mitglieder.pdf',
-    bytes: await renderPdf(packetDocument(templates, meeting, 'mitglieder')),
+    bytes: await renderPdf(dated(packetDocument(templates, meeting, 'mitglieder'), date)),
     art: 'sitzungsmappe',
   });
   const artifacts: Artifact[] = [];

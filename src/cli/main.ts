@@ -5,6 +5,8 @@ import { printDiagnostics } from '../diagnostics/print.js';
 import { ContentFolderError, readContent } from '../load/readContent.js';
 import { loadTemplates } from '../template/loadTemplates.js';
 import { toolVersion } from '../version.js';
+import { archiveCommand, diffCommand, verifyCommand } from './archiveCommands.js';
+import { buildDateOf, SourceDateError } from './sourceDate.js';
 import { writeMeetingOutput } from '../write/writeOutput.js';
 
 export interface Io {
@@ -16,8 +18,11 @@ export interface Io {
 }
 
 const usage = `Aufruf:
-  ratsmappe build [inhalt] [--out ordner] [--quiet]   Vorlagen als PDF und DOCX erzeugen (Standard: content → out)
+  ratsmappe build [inhalt] [--out ordner] [--quiet]   Vorlagen und Sitzungsmappen erzeugen (Standard: content → out)
   ratsmappe check [inhalt] [--json]                   nur prüfen; Rückgabewert 0 ohne Fehler, 1 bei Fehlern
+  ratsmappe archive [inhalt] --to archiv [--pdfa3]    archivieren (PDF/A-2b; mit --pdfa3 PDF/A-3b samt YAML-Quellen)
+  ratsmappe verify archiv                             Prüfsummen des Archivs nachrechnen; 1 bei Abweichungen
+  ratsmappe diff vorlage-alt vorlage-neu              Unterschiede zweier Fassungen einer Vorlage auflisten
   ratsmappe --version | --help
 `;
 
@@ -34,6 +39,8 @@ function parse(argv: readonly string[]) {
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
+        to: { type: 'string' },
+        pdfa3: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -68,11 +75,15 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
   }
   const templates = await loadTemplates();
   for (const meeting of result.meetings) {
-    const output = await renderMeeting(templates, meeting, toolVersion, (m, what, i, total) => {
-      if (quiet) return;
-      const line = `${m.id}: ${i + 1} von ${total}: ${what}`;
-      if (io.isTTY) io.stderr(`\r\u001b[2K${line}`);
-      else io.stderr(`${line}\n`);
+    const output = await renderMeeting(templates, meeting, {
+      toolVersion,
+      date: buildDateOf(io.env),
+      progress: (m, what, i, total) => {
+        if (quiet) return;
+        const line = `${m.id}: ${i + 1} von ${total}: ${what}`;
+        if (io.isTTY) io.stderr(`\r\u001b[2K${line}`);
+        else io.stderr(`${line}\n`);
+      },
     });
     if (io.isTTY && !quiet) io.stderr('\r\u001b[2K');
     const target = await writeMeetingOutput(outDir, output);
@@ -100,15 +111,42 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(`ratsmappe ${toolVersion}\n`);
       return 0;
     }
-    const [command, contentDir = 'content', ...rest] = positionals;
-    if (rest.length > 0) throw new UsageError(`Zu viele Angaben: ${rest.join(' ')}`);
-    if (command === 'check') return await check(contentDir, values.json, io);
-    if (command === 'build') return await build(contentDir, values.out, values.quiet, io);
+    const [command, ...args] = positionals;
+    const expect = (min: number, max: number): void => {
+      if (args.length > max) throw new UsageError(`Zu viele Angaben: ${args.slice(max).join(' ')}`);
+      if (args.length < min) throw new UsageError(`Für „${command ?? ''}“ fehlt eine Angabe.`);
+    };
+    const contentDir = args[0] ?? 'content';
+    switch (command) {
+      case 'check':
+        expect(0, 1);
+        return await check(contentDir, values.json, io);
+      case 'build':
+        expect(0, 1);
+        return await build(contentDir, values.out, values.quiet, io);
+      case 'archive':
+        expect(0, 1);
+        if (values.to === undefined)
+          throw new UsageError('Für „archive“ fehlt das Ziel: --to <ordner>.');
+        return await archiveCommand(contentDir, values.to, values.pdfa3, io);
+      case 'verify':
+        expect(1, 1);
+        return await verifyCommand(contentDir, io);
+      case 'diff':
+        expect(2, 2);
+        return await diffCommand(args[0] ?? '', args[1] ?? '', io);
+      default:
+        break;
+    }
     throw new UsageError(
       command === undefined ? 'Es fehlt der Befehl.' : `Unbekannter Befehl „${command}“.`,
     );
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ContentFolderError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ContentFolderError ||
+      error instanceof SourceDateError
+    ) {
       io.stderr(`${error.message}\n\n${usage}`);
       return 2;
     }

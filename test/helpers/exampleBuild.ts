@@ -27,7 +27,7 @@ export function buildContent(dir: string): Promise<MeetingOutput[]> {
       throw new Error(`example content has faults: ${JSON.stringify(result.diagnostics)}`);
     }
     const templates = await loadTemplates();
-    return Promise.all(result.meetings.map((m) => renderMeeting(templates, m, toolVersion)));
+    return Promise.all(result.meetings.map((m) => renderMeeting(templates, m, { toolVersion })));
   })();
   built.set(dir, promise);
   return promise;

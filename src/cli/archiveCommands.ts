@@ -1,0 +1,165 @@
+import {
+  ArchiveConflict,
+  ArchiveInputError,
+  archiveMeeting,
+  formatArchiveReport,
+  type ArchiveFile,
+} from '../archive/archive.js';
+import { diffVorlagen, DiffError, formatDiff } from '../archive/diff.js';
+import {
+  formatVerifyResult,
+  verifyArchive,
+  VerifyError,
+  verifyExitCode,
+} from '../archive/verify.js';
+import { checkAndCompose, dated } from '../build.js';
+import type { ComposedMeeting } from '../compose/compose.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { printDiagnostics } from '../diagnostics/print.js';
+import type { ContentFiles } from '../load/readContent.js';
+import { readContent } from '../load/readContent.js';
+import { packetDocument } from '../packet/packetDocument.js';
+import { renderDocx } from '../render/docx/renderDocx.js';
+import { renderPdf } from '../render/pdf/renderPdf.js';
+import { loadTemplates, type Templates } from '../template/loadTemplates.js';
+import { vorlageDocument } from '../template/vorlageDocument.js';
+import { toolVersion } from '../version.js';
+import type { Io } from './main.js';
+import { buildDateOf } from './sourceDate.js';
+
+const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/** The YAML sources of a Vorlage, as read from disk. */
+function sourcesOf(files: ContentFiles, nummer: string): ArchiveFile[] {
+  return (files.vorlagen.get(nummer) ?? []).flatMap((raw) =>
+    raw.bytes ? [{ path: basename(raw.path), bytes: raw.bytes }] : [],
+  );
+}
+
+/**
+ * The archive copies of one meeting: every Vorlage as PDF/A-2b (or PDF/A-3b with its YAML
+ * sources embedded) and DOCX, the packets as PDF/A.
+ */
+async function archiveFiles(
+  templates: Templates,
+  files: ContentFiles,
+  meeting: ComposedMeeting,
+  pdfa3: boolean,
+  epoch: string | undefined,
+) {
+  const vorlagen = [];
+  for (const vorlage of meeting.vorlagen) {
+    const sources = sourcesOf(files, vorlage.nummer);
+    const doc = dated(vorlageDocument(templates, vorlage), epoch);
+    const attachments = sources.map((s) => ({
+      name: s.path,
+      bytes: s.bytes,
+      mimeType: 'application/yaml',
+      description: `Quelle ${vorlage.nummer}: ${s.path}`,
+      relationship: 'Source' as const,
+    }));
+    const pdf = await renderPdf(doc, pdfa3 ? { pdfa: '3b', attachments } : { pdfa: '2b' });
+    vorlagen.push({
+      nummer: vorlage.nummer,
+      version: vorlage.kopf.version,
+      files: [
+        { path: `${vorlage.nummer}.pdf`, bytes: pdf },
+        { path: `${vorlage.nummer}.docx`, bytes: await renderDocx(doc) },
+      ],
+      sources,
+    });
+  }
+  const packet = [];
+  for (const [name, fassung] of [
+    ['sitzungsmappe.pdf', 'oeffentlich'],
+    ['sitzungsmappe-mitglieder.pdf', 'mitglieder'],
+  ] as const) {
+    packet.push({
+      path: name,
+      bytes: await renderPdf(dated(packetDocument(templates, meeting, fassung), epoch), {
+        pdfa: '2b',
+      }),
+    });
+  }
+  return { vorlagen, packet: { files: packet } };
+}
+
+/** `ratsmappe archive [inhalt] --to <dir> [--pdfa3]`: 0 stored, 1 content faults or conflict, 2 misuse. */
+export async function archiveCommand(
+  contentDir: string,
+  to: string,
+  pdfa3: boolean,
+  io: Io,
+): Promise<number> {
+  const files = await readContent(contentDir);
+  const result = checkAndCompose(files);
+  if (result.diagnostics.length > 0) {
+    io.stderr(
+      printDiagnostics(result.diagnostics, {
+        color: io.isTTY && io.env.NO_COLOR === undefined,
+        texts: result.content.texts,
+      }),
+    );
+  }
+  if (hasErrors(result.diagnostics)) {
+    io.stderr('Es wurde nichts archiviert.\n');
+    return 1;
+  }
+  const templates = await loadTemplates();
+  const epoch = buildDateOf(io.env);
+  try {
+    for (const meeting of result.meetings) {
+      const rendered = await archiveFiles(templates, files, meeting, pdfa3, epoch);
+      const report = await archiveMeeting(to, {
+        koerperschaft: meeting.sitzung.koerperschaft,
+        gremium: meeting.sitzung.gremium,
+        meetingId: meeting.id,
+        toolVersion,
+        buildDate: epoch ?? meeting.sitzung.datum,
+        ...rendered,
+      });
+      io.stdout(formatArchiveReport(report));
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ArchiveConflict) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof ArchiveInputError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** `ratsmappe verify <dir>`: 0 unchanged, 1 any difference, 2 no archive there. */
+export async function verifyCommand(dir: string, io: Io): Promise<number> {
+  try {
+    const result = await verifyArchive(dir);
+    io.stdout(formatVerifyResult(result));
+    return verifyExitCode(result);
+  } catch (error) {
+    if (error instanceof VerifyError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** `ratsmappe diff <a> <b>`: 0 no differences, 1 differences, 2 unreadable input. */
+export async function diffCommand(a: string, b: string, io: Io): Promise<number> {
+  try {
+    const lines = await diffVorlagen(a, b);
+    io.stdout(formatDiff(lines));
+    return lines.length === 0 ? 0 : 1;
+  } catch (error) {
+    if (error instanceof DiffError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
