@@ -48,6 +48,9 @@ export type RenderProgress = (
   total: number,
 ) => void;
 
+/** Every PDF is written as PDF/A-2b: the file a clerk publishes is the file the archive keeps. */
+const archival = { pdfa: '2b' } as const;
+
 const publicDir = 'oeffentlich';
 const internalDir = 'nichtoeffentlich';
 
@@ -88,7 +91,7 @@ export async function renderMeeting(
     folders[folder].push(
       {
         pfad: `${vorlage.nummer}.pdf`,
-        bytes: await renderPdf(doc),
+        bytes: await renderPdf(doc, archival),
         art: 'vorlage-pdf',
         vorlage: info,
       },
@@ -103,13 +106,16 @@ export async function renderMeeting(
   progress?.(meeting, 'Sitzungsmappe (öffentlich)', total - 2, total);
   folders[publicDir].push({
     pfad: 'sitzungsmappe.pdf',
-    bytes: await renderPdf(dated(packetDocument(templates, meeting, 'oeffentlich'), date)),
+    bytes: await renderPdf(
+      dated(packetDocument(templates, meeting, 'oeffentlich'), date),
+      archival,
+    ),
     art: 'sitzungsmappe',
   });
   progress?.(meeting, 'Sitzungsmappe für die Mitglieder', total - 1, total);
   folders[internalDir].push({
     pfad: 'sitzungsmappe-mitglieder.pdf',
-    bytes: await renderPdf(dated(packetDocument(templates, meeting, 'mitglieder'), date)),
+    bytes: await renderPdf(dated(packetDocument(templates, meeting, 'mitglieder'), date), archival),
     art: 'sitzungsmappe',
   });
   const artifacts: Artifact[] = [];

@@ -12,12 +12,15 @@
  * - `endMetadata`: pdfkit writes the XMP with the info strings unescaped (an `&` or `<` in the
  *   title or the author breaks the XML), without xmp:ModifyDate / xmp:MetadataDate, with a
  *   stray lower-case /length key. The XMP is written here instead, escaped, with the dates of
- *   the info dictionary, dc:language and the pdfaid identification.
+ *   the info dictionary, dc:language and the pdfaid identification. (There is no
+ *   pdf:Language: the Adobe PDF schema has no such property, it would need an XMP extension
+ *   schema; the catalog carries /Lang.)
  * - the info strings lose characters XML 1.0 cannot carry (control characters, lone
  *   surrogates), so the info dictionary and the XMP stay equal.
  * - attachments (PDF/A-3 only) go through pdfkit's `file()`: /EmbeddedFile stream with the MIME
  *   type as /Subtype and /Params /CreationDate /ModDate (fixed, from meta.date), /Filespec with
- *   /AFRelationship, listed in the /EmbeddedFiles name tree and the catalog's /AF array.
+ *   /AFRelationship, listed in the /EmbeddedFiles name tree and the catalog's /AF array;
+ *   /Params /CheckSum is corrected to the 16-byte MD5 digest (pdfkit writes its hex text).
  */
 import { createHash } from 'node:crypto';
 
