@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync, unlinkSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -117,5 +118,39 @@ describe('ratsmappe archive / verify / diff on the command line', function () {
     expect(run.stdout).to.include(
       'zusätzlich: Kreis Coesfeld/Integrationsausschuss/2020-02-04-integrationsausschuss/sitzungsmappe/1/notiz.txt',
     );
+  });
+});
+
+describe('ratsmappe archive --pdfa3', function () {
+  this.timeout(120_000);
+
+  it('embeds the Vorlage’s YAML sources as associated files of a PDF/A-3b', () => {
+    const dir = copyOfExample();
+    try {
+      const run = ratsmappe(['archive', 'content', '--to', 'archiv', '--pdfa3'], { cwd: dir });
+      expect(run.status, run.stderr).to.equal(0);
+      const pdf = join(
+        dir,
+        'archiv',
+        'Kreis Coesfeld',
+        'Integrationsausschuss',
+        '2020-02-04-integrationsausschuss',
+        'vorlagen',
+        'SV-9-1600',
+        'v1',
+        'SV-9-1600.pdf',
+      );
+      expect(readFileSync(pdf, 'latin1')).to.match(/pdfaid:part>3</);
+      const list = execFileSync('qpdf', ['--list-attachments', pdf], { encoding: 'utf8' });
+      expect(list).to.include('vorlage.yaml').and.to.include('netzwerk.yaml');
+      const embedded = execFileSync('qpdf', ['--show-attachment=netzwerk.yaml', pdf]);
+      expect(
+        embedded.equals(
+          readFileSync(join(dir, 'content', 'vorlagen', 'SV-9-1600', 'netzwerk.yaml')),
+        ),
+      ).to.equal(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
