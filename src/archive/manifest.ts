@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { compareStrings, sha256 } from '../write/digest.js';
 
 /** The format tag of every entry manifest and of index.json. */
 export const archiveFormat = 'ratsmappe-archiv/1';
@@ -29,11 +29,7 @@ export interface Manifest {
   readonly files: readonly ManifestFile[];
 }
 
-export const sha256 = (bytes: Uint8Array): string =>
-  createHash('sha256').update(bytes).digest('hex');
-
-/** Code-unit order: the same on every machine and locale. */
-export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export { compareStrings, sha256 };
 
 /** Deterministic JSON: 2-space indent, trailing newline. */
 export const toJsonBytes = (value: unknown): Uint8Array =>

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { compareStrings, sha256 } from '../write/digest.js';
 import type { ComposedMeeting } from '../compose/compose.js';
 
 /** One output file as the manifest lists it. */
@@ -30,9 +30,6 @@ export interface Manifest {
   };
   readonly dateien: readonly ManifestFile[];
 }
-
-export const sha256 = (bytes: Uint8Array): string =>
-  createHash('sha256').update(bytes).digest('hex');
 
 export interface ManifestEntry {
   readonly pfad: string;
@@ -66,7 +63,7 @@ export function createManifest(
       ort: sitzung.ort,
     },
     dateien: [...entries]
-      .sort((a, b) => (a.pfad < b.pfad ? -1 : a.pfad > b.pfad ? 1 : 0))
+      .sort((a, b) => compareStrings(a.pfad, b.pfad))
       .map((e) => ({
         pfad: e.pfad,
         sha256: sha256(e.bytes),
