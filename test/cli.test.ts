@@ -139,3 +139,30 @@ describe('command line colours', () => {
     }
   });
 });
+
+describe('command line progress on a terminal', () => {
+  it('rewrites one progress line per step and clears it at the end', async function () {
+    this.timeout(60_000);
+    const { main } = await import('../src/cli/main.js');
+    const dir = copyOfExample();
+    try {
+      let err = '';
+      let out = '';
+      const code = await main(['build', join(dir, 'content'), '--out', join(dir, 'out')], {
+        stdout: (t) => (out += t),
+        stderr: (t) => (err += t),
+        env: { NO_COLOR: '1' },
+        isTTY: true,
+      });
+      expect(code).to.equal(0);
+      expect(err).to.include('\r\u001b[2K2020-02-04-integrationsausschuss: 1 von 4: SV-9-1600');
+      expect(err).to.include(
+        '\r\u001b[2K2020-02-04-integrationsausschuss: 4 von 4: Sitzungsmappe für die Mitglieder',
+      );
+      expect(err).to.not.include('\n');
+      expect(out).to.include('oeffentlich: 6 Dateien (zur Veröffentlichung)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
