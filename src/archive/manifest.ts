@@ -1,4 +1,5 @@
 import { compareStrings, sha256 } from '../write/digest.js';
+import { isRecord, type Json } from './json.js';
 
 /** The format tag of every entry manifest and of index.json. */
 export const archiveFormat = 'ratsmappe-archiv/1';
@@ -48,21 +49,25 @@ export function isSafeRelativePath(path: string): boolean {
   return path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Parses manifest.json; null when it is not a manifest of this format. */
-export function parseManifest(text: string): Manifest | null {
+/** The object in text and its list under key; null when it is not JSON of this format. */
+function parseFormat(text: string, key: 'files' | 'entries'): [Json, unknown[]] | null {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return null;
   }
-  if (!isRecord(value) || value.format !== archiveFormat || !Array.isArray(value.files))
-    return null;
+  if (!isRecord(value) || value.format !== archiveFormat || !Array.isArray(value[key])) return null;
+  return [value, value[key] as unknown[]];
+}
+
+/** Parses manifest.json; null when it is not a manifest of this format. */
+export function parseManifest(text: string): Manifest | null {
+  const parsed = parseFormat(text, 'files');
+  if (parsed === null) return null;
+  const [value, list] = parsed;
   const files: ManifestFile[] = [];
-  for (const f of value.files as unknown[]) {
+  for (const f of list) {
     if (
       !isRecord(f) ||
       typeof f.path !== 'string' ||
@@ -116,16 +121,10 @@ export interface ArchiveIndex {
 
 /** Parses index.json; null when it is not an index of this format. */
 export function parseIndex(text: string): { path: string; manifestSha256: string }[] | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isRecord(value) || value.format !== archiveFormat || !Array.isArray(value.entries))
-    return null;
+  const parsed = parseFormat(text, 'entries');
+  if (parsed === null) return null;
   const entries: { path: string; manifestSha256: string }[] = [];
-  for (const e of value.entries as unknown[]) {
+  for (const e of parsed[1]) {
     if (!isRecord(e) || typeof e.path !== 'string' || typeof e.manifestSha256 !== 'string')
       return null;
     entries.push({ path: e.path, manifestSha256: e.manifestSha256 });

@@ -9,6 +9,7 @@ import {
   parseManifest,
   sha256,
 } from './manifest.js';
+import { plural } from './plural.js';
 
 /** What verify found; every path relative to the archive root, forward slashes, sorted. */
 export interface VerifyResult {
@@ -152,8 +153,6 @@ const differences = (r: VerifyResult): number =>
 /** 0 when every entry is intact; 1 on any difference, and when no entry was found at all. */
 export const verifyExitCode = (result: VerifyResult): 0 | 1 =>
   differences(result) > 0 || result.entries === 0 ? 1 : 0;
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** The result in German: one line per difference, then a summary line. */
 export function formatVerifyResult(result: VerifyResult): string {
