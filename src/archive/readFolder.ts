@@ -11,10 +11,15 @@ export class DiffError extends Error {
 /** The file of a Vorlage folder that lists its sections. */
 export const headerFile = 'vorlage.yaml';
 
-/** The parsed YAML files of a Vorlage folder by file name; throws DiffError when unreadable. */
-export async function readFolder(dir: string): Promise<Map<string, unknown>> {
-  const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new DiffError(`Der Ordner „${dir}“ existiert nicht.`);
+/**
+ * The parsed YAML files of a Vorlage folder by file name; throws DiffError when unreadable.
+ * An archive entry (…/vorlagen/<nummer>/v<version>/) stands for its `quellen/` folder.
+ */
+export async function readFolder(given: string): Promise<Map<string, unknown>> {
+  const info = await stat(given).catch(() => null);
+  if (!info?.isDirectory()) throw new DiffError(`Der Ordner „${given}“ existiert nicht.`);
+  const sources = join(given, 'quellen');
+  const dir = (await stat(sources).catch(() => null))?.isDirectory() ? sources : given;
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
     .map((e) => e.name)
