@@ -67,7 +67,7 @@ describe('ratsmappe archive / verify / diff on the command line', function () {
     const run = ratsmappe(
       [
         'diff',
-        join(meeting(), 'vorlagen', 'SV-9-1601', 'v1', 'quellen'),
+        join(meeting(), 'vorlagen', 'SV-9-1601', 'v1'),
         'content/vorlagen/SV-9-1601',
       ],
       { cwd: dir },
