@@ -12,14 +12,12 @@ import {
   VerifyError,
   verifyExitCode,
 } from '../archive/verify.js';
-import { checkAndCompose, dated } from '../build.js';
+import { checkAndCompose, dated, renderMeeting } from '../build.js';
 import type { ComposedMeeting } from '../compose/compose.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from '../diagnostics/print.js';
 import type { ContentFiles } from '../load/readContent.js';
 import { readContent } from '../load/readContent.js';
-import { packetDocument } from '../packet/packetDocument.js';
-import { renderDocx } from '../render/docx/renderDocx.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
 import { loadTemplates, type Templates } from '../template/loadTemplates.js';
 import { vorlageDocument } from '../template/vorlageDocument.js';
@@ -37,8 +35,8 @@ function sourcesOf(files: ContentFiles, nummer: string): ArchiveFile[] {
 }
 
 /**
- * The archive copies of one meeting: every Vorlage as PDF/A-2b (or PDF/A-3b with its YAML
- * sources embedded) and DOCX, the packets as PDF/A.
+ * The archive copies of one meeting: exactly the files `build` writes (every PDF is PDF/A-2b),
+ * except that with --pdfa3 each Vorlage's PDF is PDF/A-3b with its YAML sources embedded.
  */
 async function archiveFiles(
   templates: Templates,
@@ -47,10 +45,15 @@ async function archiveFiles(
   pdfa3: boolean,
   epoch: string | undefined,
 ) {
+  const output = await renderMeeting(templates, meeting, { toolVersion, date: epoch });
+  const artifact = (name: string): Uint8Array => {
+    const found = output.artifacts.find((a) => basename(a.name) === name);
+    if (!found) throw new Error(`${name} was not rendered`);
+    return found.bytes;
+  };
   const vorlagen = [];
   for (const vorlage of meeting.vorlagen) {
     const sources = sourcesOf(files, vorlage.nummer);
-    const doc = dated(vorlageDocument(templates, vorlage), epoch);
     const attachments = sources.map((s) => ({
       name: s.path,
       bytes: s.bytes,
@@ -58,29 +61,26 @@ async function archiveFiles(
       description: `Quelle ${vorlage.nummer}: ${s.path}`,
       relationship: 'Source' as const,
     }));
-    const pdf = await renderPdf(doc, pdfa3 ? { pdfa: '3b', attachments } : { pdfa: '2b' });
+    const pdf = pdfa3
+      ? await renderPdf(dated(vorlageDocument(templates, vorlage), epoch), {
+          pdfa: '3b',
+          attachments,
+        })
+      : artifact(`${vorlage.nummer}.pdf`);
     vorlagen.push({
       nummer: vorlage.nummer,
       version: vorlage.kopf.version,
       files: [
         { path: `${vorlage.nummer}.pdf`, bytes: pdf },
-        { path: `${vorlage.nummer}.docx`, bytes: await renderDocx(doc) },
+        { path: `${vorlage.nummer}.docx`, bytes: artifact(`${vorlage.nummer}.docx`) },
       ],
       sources,
     });
   }
-  const packet = [];
-  for (const [name, fassung] of [
-    ['sitzungsmappe.pdf', 'oeffentlich'],
-    ['sitzungsmappe-mitglieder.pdf', 'mitglieder'],
-  ] as const) {
-    packet.push({
-      path: name,
-      bytes: await renderPdf(dated(packetDocument(templates, meeting, fassung), epoch), {
-        pdfa: '2b',
-      }),
-    });
-  }
+  const packet = ['sitzungsmappe.pdf', 'sitzungsmappe-mitglieder.pdf'].map((path) => ({
+    path,
+    bytes: artifact(path),
+  }));
   return { vorlagen, packet: { files: packet } };
 }
 
