@@ -65,11 +65,7 @@ describe('ratsmappe archive / verify / diff on the command line', function () {
 
   it('lists the changes field by field in German', () => {
     const run = ratsmappe(
-      [
-        'diff',
-        join(meeting(), 'vorlagen', 'SV-9-1601', 'v1'),
-        'content/vorlagen/SV-9-1601',
-      ],
+      ['diff', join(meeting(), 'vorlagen', 'SV-9-1601', 'v1'), 'content/vorlagen/SV-9-1601'],
       { cwd: dir },
     );
     expect(run.status).to.equal(1);
