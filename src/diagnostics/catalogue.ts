@@ -19,7 +19,7 @@ export const catalogue = {
     severity: 'fehler',
     name: 'yaml-syntax',
     message: 'Die Datei ist kein gültiges YAML: {detail}.',
-    hint: 'Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile, z. B. „titel: Binogi“.',
+    hint: '{tipp}',
   },
   RM102: {
     severity: 'fehler',

@@ -70,6 +70,12 @@ export function syntaxErrorDiagnostic(
   const indentLine = badIndent(lines);
   if (indentLine !== null) {
     const column = (/^ */.exec(lines[indentLine - 1] ?? '')?.[0].length ?? 0) + 1;
+    const above =
+      lines
+        .slice(0, indentLine - 1)
+        .filter(isContent)
+        .at(-1) ?? '';
+    const neighbour = /^( *)(?:- )?([\w-]+):/.exec(above);
     return diagnose(
       'RM101',
       file,
@@ -77,6 +83,9 @@ export function syntaxErrorDiagnostic(
       {
         detail:
           'die Zeile ist anders eingerückt als die Felder darüber; rücken Sie sie genau wie ihre Nachbarfelder ein',
+        tipp: neighbour
+          ? `Rücken Sie die Zeile mit ${String(neighbour[1]?.length ?? 0)} Leerzeichen ein, genau wie „${neighbour[2] ?? ''}“ in der Zeile darüber.`
+          : 'Rücken Sie die Zeile genau wie die Felder derselben Ebene ein.',
       },
     );
   }
@@ -86,6 +95,7 @@ export function syntaxErrorDiagnostic(
   if (quote) {
     return diagnose('RM101', file, quote, {
       detail: 'ein Anführungszeichen wird geöffnet, aber in derselben Zeile nicht geschlossen',
+      tipp: 'Setzen Sie am Ende des Textes das schließende Anführungszeichen (") oder entfernen Sie das öffnende.',
     });
   }
   const position = positionOfRange(lc, first?.pos[0] ?? 0, first?.pos[1]);
@@ -99,11 +109,13 @@ export function syntaxErrorDiagnostic(
       {
         detail:
           'im Wert steht ein weiterer Doppelpunkt („: “); setzen Sie den ganzen Text in Anführungszeichen',
+        tipp: `Schreiben Sie: ${line.slice(0, line.length - value.length)}"${value.replaceAll('"', '\\"')}"`,
       },
     );
   }
   const clamped = position.line > lines.length ? { line: lines.length, column: 1 } : position;
   return diagnose('RM101', file, clamped, {
     detail: (first && syntaxDetail[first.code]) ?? 'die Zeile lässt sich nicht lesen',
+    tipp: 'Prüfen Sie in dieser Zeile und der darüber Einrückung, Doppelpunkte und Anführungszeichen; ein Feld steht in der Form „titel: Binogi“.',
   });
 }
