@@ -81,8 +81,7 @@ export function syntaxErrorDiagnostic(
       file,
       { line: indentLine, column },
       {
-        detail:
-          'die Zeile ist anders eingerückt als die Felder darüber; rücken Sie sie genau wie ihre Nachbarfelder ein',
+        detail: 'die Zeile ist tiefer eingerückt als die Felder darüber, gehört aber zu ihnen',
         tipp: neighbour
           ? `Rücken Sie die Zeile mit ${String(neighbour[1]?.length ?? 0)} Leerzeichen ein, genau wie „${neighbour[2] ?? ''}“ in der Zeile darüber.`
           : 'Rücken Sie die Zeile genau wie die Felder derselben Ebene ein.',
@@ -108,7 +107,7 @@ export function syntaxErrorDiagnostic(
       { line: position.line, column: line.length - value.length + 1 },
       {
         detail:
-          'im Wert steht ein weiterer Doppelpunkt („: “); setzen Sie den ganzen Text in Anführungszeichen',
+          'im Wert steht ein weiterer Doppelpunkt („: “), den YAML als Beginn eines neuen Feldes liest',
         tipp: `Schreiben Sie: ${line.slice(0, line.length - value.length)}"${value.replaceAll('"', '\\"')}"`,
       },
     );
