@@ -4,7 +4,6 @@ import {
   formatDate,
   formatNumber,
   formatPercent,
-  joinGerman,
   toCents,
 } from '../src/format/german.js';
 import { linkify } from '../src/template/helpers.js';
@@ -32,11 +31,6 @@ describe('German notation', () => {
   it('sums to the cent without float error', () => {
     expect(toCents(350000) + toCents(626377.32)).to.equal(toCents(976377.32));
     expect(toCents(0.1) + toCents(0.2)).to.equal(toCents(0.3));
-  });
-
-  it('lists with "und"', () => {
-    expect(joinGerman(['a'])).to.equal('a');
-    expect(joinGerman(['a', 'b', 'c'])).to.equal('a, b und c');
   });
 
   it('clerk text is escaped, web addresses and known Vorlage numbers become links', () => {

@@ -54,12 +54,6 @@ export function formatDate(value: string): string {
   return value;
 }
 
-/** "a", "a und b", "a, b und c" */
-export function joinGerman(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} und ${items[items.length - 1] ?? ''}`;
-}
-
 /** An approximate figure ({anzahl: 1300, ca: true}) or a plain one, as {value, ca}. */
 export function approx(
   value: unknown,

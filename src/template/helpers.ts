@@ -6,7 +6,6 @@ import {
   formatDate,
   formatNumber,
   formatPercent,
-  joinGerman,
   type AmountStyle,
 } from '../format/german.js';
 
@@ -94,9 +93,6 @@ export function registerHelpers(hbs: typeof Handlebars): void {
     typeof value === 'number' ? formatPercent(value) : String(value),
   );
   hbs.registerHelper('klein', (value: unknown) => String(value).toLocaleLowerCase('de-DE'));
-  hbs.registerHelper('aufzaehlen', (items: unknown) =>
-    joinGerman((items as unknown[]).map(String)),
-  );
   hbs.registerHelper('anzahlVon', (items: unknown) => (Array.isArray(items) ? items.length : 0));
   hbs.registerHelper('summe', (...args: unknown[]) =>
     args.slice(0, -1).reduce<number>((s, v) => s + Number(v), 0),
@@ -104,7 +100,6 @@ export function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('gleich', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('groesser', (a: unknown, b: unknown) => Number(a) > Number(b));
   hbs.registerHelper('minus', (a: unknown, b: unknown) => Number(a) - Number(b));
-  hbs.registerHelper('istText', (value: unknown) => typeof value === 'string');
   hbs.registerHelper('erstes', (items: unknown) => (items as unknown[])[0]);
   hbs.registerHelper('ohneErstes', (items: unknown) => (items as unknown[]).slice(1));
   /** first, last, highest and lowest entry of a list by `feld` (the earlier one on a tie) */
