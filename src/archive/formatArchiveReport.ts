@@ -1,4 +1,4 @@
-import { plural } from './plural.js';
+import { plural } from '../format/german.js';
 import type { ArchiveReport } from './types.js';
 
 /** The report of an archive run in German, one line per entry and a summary. */

@@ -9,7 +9,7 @@ import {
   parseManifest,
   sha256,
 } from './manifest.js';
-import { plural } from './plural.js';
+import { plural } from '../format/german.js';
 
 /** What verify found; every path relative to the archive root, forward slashes, sorted. */
 export interface VerifyResult {

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import {
   ArchiveConflict,
   ArchiveInputError,
@@ -25,12 +26,10 @@ import { toolVersion } from '../version.js';
 import type { Io } from './main.js';
 import { buildDateOf } from './sourceDate.js';
 
-const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
 /** The YAML sources of a Vorlage, as read from disk. */
 function sourcesOf(files: ContentFiles, nummer: string): ArchiveFile[] {
   return (files.vorlagen.get(nummer) ?? []).flatMap((raw) =>
-    raw.bytes ? [{ path: basename(raw.path), bytes: raw.bytes }] : [],
+    raw.bytes ? [{ path: posix.basename(raw.path), bytes: raw.bytes }] : [],
   );
 }
 
@@ -47,7 +46,7 @@ async function archiveFiles(
 ) {
   const output = await renderMeeting(templates, meeting, { toolVersion, date: epoch });
   const artifact = (name: string): Uint8Array => {
-    const found = output.artifacts.find((a) => basename(a.name) === name);
+    const found = output.artifacts.find((a) => posix.basename(a.name) === name);
     if (!found) throw new Error(`${name} was not rendered`);
     return found.bytes;
   };

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { flattenAgenda } from '../check/checkReferences.js';
 import type { SectionKind } from '../check/validateSchema.js';
 import type { LoadedContent } from '../load/loadContent.js';
@@ -118,6 +119,6 @@ export function composeMeeting(
   const vorlagen = flattenAgenda(sitzung.tagesordnung)
     .map(({ top }) => vorlage(top.vorlage))
     .filter((v): v is ComposedVorlage => v !== null);
-  const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+  const id = posix.basename(file).replace(/\.ya?ml$/i, '');
   return { id, sitzung, tagesordnung, vorlagen };
 }

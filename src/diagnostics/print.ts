@@ -1,3 +1,4 @@
+import { plural } from '../format/german.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 
 export interface PrintOptions {
@@ -32,8 +33,6 @@ function codeFrame(text: string, d: Diagnostic, color: boolean): string {
   );
   return out.join('\n');
 }
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** The report a clerk reads: sorted by file and position, with code frames, hints and a summary. */
 export function printDiagnostics(

@@ -63,3 +63,7 @@ export function approx(
   const object = value as Record<string, unknown>;
   return { value: Number(object[key]), ca: object.ca === true };
 }
+
+/** "1 Datei", "3 Dateien" */
+export const plural = (n: number, one: string, many: string): string =>
+  `${n} ${n === 1 ? one : many}`;

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseSource } from './parseSource.js';
@@ -49,7 +50,7 @@ export function loadContent(files: ContentFiles): LoadedContent {
     const sectionFileNames: string[] = [];
     for (const raw of raws) {
       if (raw === headerRaw) continue;
-      const name = raw.path.slice(raw.path.lastIndexOf('/') + 1);
+      const name = posix.basename(raw.path);
       sectionFileNames.push(name);
       const source = parse(raw);
       if (source) sections.set(name, source);
