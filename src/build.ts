@@ -1,8 +1,5 @@
-import { checkContent } from './check/checkContent.js';
-import { composeMeeting, type ComposedMeeting } from './compose/compose.js';
-import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { loadContent, type LoadedContent } from './load/loadContent.js';
-import type { ContentFiles } from './load/readContent.js';
+export { checkAndCompose, type CheckResult } from './check/checkAndCompose.js';
+import type { ComposedMeeting } from './compose/compose.js';
 import { renderDocx } from './render/docx/renderDocx.js';
 import { renderPdf } from './render/pdf/renderPdf.js';
 import { createManifest, type ManifestEntry } from './packet/manifest.js';
@@ -10,7 +7,6 @@ import { packetDocument } from './packet/packetDocument.js';
 import type { Document } from './model/types.js';
 import type { Templates } from './template/loadTemplates.js';
 import { vorlageDocument } from './template/vorlageDocument.js';
-import type { Sitzung } from './types/content.js';
 
 /** A file to be written below out/<meeting>/. */
 export interface Artifact {
@@ -21,23 +17,6 @@ export interface Artifact {
 export interface MeetingOutput {
   readonly meeting: ComposedMeeting;
   readonly artifacts: readonly Artifact[];
-}
-
-export interface CheckResult {
-  readonly content: LoadedContent;
-  readonly meetings: readonly ComposedMeeting[];
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** load → check → compose. Pure: the files are already read. */
-export function checkAndCompose(files: ContentFiles): CheckResult {
-  const content = loadContent(files);
-  const { valid, diagnostics } = checkContent(content);
-  if (hasErrors(diagnostics)) return { content, meetings: [], diagnostics };
-  const meetings = content.meetings
-    .filter((m) => valid.has(m))
-    .map((m) => composeMeeting(content, m.file, m.value as Sitzung));
-  return { content, meetings, diagnostics };
 }
 
 /** What a long build reports: the meeting, what is being rendered, step i of n. */

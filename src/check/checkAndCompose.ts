@@ -1,0 +1,23 @@
+import { composeMeeting, type ComposedMeeting } from '../compose/compose.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadContent, type LoadedContent } from '../load/loadContent.js';
+import type { ContentFiles } from '../load/readContent.js';
+import type { Sitzung } from '../types/content.js';
+import { checkContent } from './checkContent.js';
+
+export interface CheckResult {
+  readonly content: LoadedContent;
+  readonly meetings: readonly ComposedMeeting[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** load → check → compose. Pure: the files are already read. */
+export function checkAndCompose(files: ContentFiles): CheckResult {
+  const content = loadContent(files);
+  const { valid, diagnostics } = checkContent(content);
+  if (hasErrors(diagnostics)) return { content, meetings: [], diagnostics };
+  const meetings = content.meetings
+    .filter((m) => valid.has(m))
+    .map((m) => composeMeeting(content, m.file, m.value as Sitzung));
+  return { content, meetings, diagnostics };
+}
