@@ -1,9 +1,12 @@
 export { checkAndCompose, type CheckResult } from './check/checkAndCompose.js';
 import type { ComposedMeeting } from './compose/compose.js';
-import { renderDocx } from './render/docx/renderDocx.js';
-import { renderPdf } from './render/pdf/renderPdf.js';
+import { cacheKey, RenderCache } from './cache/renderCache.js';
+import { toolFingerprint } from './cache/toolFingerprint.js';
+import type { VorlagePart } from './packet/buildPacket.js';
 import { createManifest, type ManifestEntry } from './packet/manifest.js';
-import { packetDocument } from './packet/packetDocument.js';
+import { packetPlan, type Fassung } from './packet/packetDocument.js';
+import { createRenderer, type Renderer } from './render/renderer.js';
+import type { RenderedVorlage } from './render/renderVorlage.js';
 import type { Document } from './model/types.js';
 import type { Templates } from './template/loadTemplates.js';
 import { vorlageDocument } from './template/vorlageDocument.js';
@@ -27,9 +30,6 @@ export type RenderProgress = (
   total: number,
 ) => void;
 
-/** Every PDF is written as PDF/A-2b: the file a clerk publishes is the file the archive keeps. */
-const archival = { pdfa: '2b' } as const;
-
 const publicDir = 'oeffentlich';
 const internalDir = 'nichtoeffentlich';
 
@@ -43,6 +43,12 @@ export interface RenderOptions {
   readonly progress?: RenderProgress;
   /** ISO day written into the files instead of the content's dates (SOURCE_DATE_EPOCH) */
   readonly date?: string | undefined;
+  /** folder of the render cache; none: every file is rendered */
+  readonly cacheDir?: string | undefined;
+  /** worker threads (default: one per core); 0 or 1 renders in this thread */
+  readonly threads?: number | undefined;
+  /** filled with the time of each stage in ms (for the benchmark) */
+  readonly timings?: Record<string, number> | undefined;
 }
 
 /** A document dated `date` instead of its content date, when one is given. */
@@ -51,16 +57,131 @@ export const dated = <T extends { readonly meta: Document['meta'] }>(
   date: string | undefined,
 ): T => (date === undefined ? doc : { ...doc, meta: { ...doc.meta, date } });
 
+const toEntry = (r: RenderedVorlage) => ({
+  info: { pages: r.pages, outline: r.outline, hasPart: r.part !== null },
+  files: {
+    'vorlage.pdf': r.pdf,
+    'vorlage.docx': r.docx,
+    ...(r.part ? { 'teil.pdf': r.part } : {}),
+  },
+});
+
+function fromEntry(entry: {
+  info: unknown;
+  files: Readonly<Record<string, Uint8Array>>;
+}): RenderedVorlage | undefined {
+  const info = entry.info as {
+    pages: number;
+    outline: RenderedVorlage['outline'];
+    hasPart: boolean;
+  };
+  const { 'vorlage.pdf': pdf, 'vorlage.docx': docx, 'teil.pdf': part } = entry.files;
+  if (pdf === undefined || docx === undefined || (info.hasPart && part === undefined))
+    return undefined;
+  return { pdf, docx, part: part ?? null, pages: info.pages, outline: info.outline };
+}
+
+async function timed<T>(
+  timings: Record<string, number> | undefined,
+  stage: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    if (timings) timings[stage] = (timings[stage] ?? 0) + performance.now() - started;
+  }
+}
+
 export async function renderMeeting(
   templates: Templates,
   meeting: ComposedMeeting,
-  { toolVersion, progress, date }: RenderOptions,
+  { toolVersion, progress, date, cacheDir, threads, timings }: RenderOptions,
 ): Promise<MeetingOutput> {
-  const folders = { [publicDir]: [] as ManifestEntry[], [internalDir]: [] as ManifestEntry[] };
+  const cache = cacheDir === undefined ? undefined : new RenderCache(cacheDir);
+  const tool = cache === undefined ? '' : await toolFingerprint();
+  const linkziele = meeting.vorlagen.map((v) => v.nummer);
+  const vorlageKey = (v: ComposedMeeting['vorlagen'][number]) =>
+    cacheKey('vorlage', tool, templates.fingerprint, date ?? null, linkziele, v);
+  // what the cache already holds; the rest is rendered
+  const cached = await timed(timings, 'cacheRead', () =>
+    Promise.all(
+      meeting.vorlagen.map(async (v) => {
+        const entry = await cache?.get(vorlageKey(v));
+        return entry === undefined ? undefined : fromEntry(entry);
+      }),
+    ),
+  );
+  const missing = cached.filter((c) => c === undefined).length;
   const total = meeting.vorlagen.length + 2;
-  for (const [index, vorlage] of meeting.vorlagen.entries()) {
-    progress?.(meeting, vorlage.nummer, index, total);
-    const doc = dated(vorlageDocument(templates, vorlage), date);
+  let done = 0;
+  const step = (what: string): void => {
+    progress?.(meeting, what, done++, total);
+  };
+  const renderer: Renderer = await createRenderer(missing + 2, threads);
+  try {
+    const rendered = await timed(timings, 'vorlagen', () =>
+      Promise.all(
+        meeting.vorlagen.map(async (vorlage, i) => {
+          const hit = cached[i];
+          if (hit !== undefined) {
+            step(vorlage.nummer);
+            return hit;
+          }
+          const doc = dated(vorlageDocument(templates, vorlage, linkziele), date);
+          const result = await renderer.vorlage(doc);
+          step(vorlage.nummer);
+          await cache?.put(vorlageKey(vorlage), toEntry(result));
+          return result;
+        }),
+      ),
+    );
+    const parts = new Map<string, VorlagePart>(
+      meeting.vorlagen.map((v, i) => {
+        const r = rendered[i];
+        if (r === undefined) throw new Error(`Vorlage ${v.nummer} missing`);
+        return [v.nummer, { pdf: r.part ?? r.pdf, pages: r.pages, outline: r.outline }];
+      }),
+    );
+    const packet = async (fassung: Fassung, label: string): Promise<Uint8Array> => {
+      const plan = dated(packetPlan(templates, meeting, fassung), date);
+      const used = [...plan.publicTops, ...plan.internalTops].map((t) =>
+        vorlageKey(meeting.vorlagen.find((v) => v.nummer === t.nummer) ?? meeting.vorlagen[0]!),
+      );
+      const key = cacheKey('packet', tool, plan, used);
+      const hit = await cache?.get(key);
+      const bytes = hit?.files['packet.pdf'] ?? (await renderer.packet(plan, parts));
+      step(label);
+      if (hit === undefined) await cache?.put(key, { info: null, files: { 'packet.pdf': bytes } });
+      return bytes;
+    };
+    const [publicPacket, membersPacket] = await timed(timings, 'packets', () =>
+      Promise.all([
+        packet('oeffentlich', 'Sitzungsmappe (öffentlich)'),
+        packet('mitglieder', 'Sitzungsmappe für die Mitglieder'),
+      ]),
+    );
+    return {
+      meeting,
+      artifacts: artifactsOf(meeting, toolVersion, rendered, publicPacket, membersPacket),
+    };
+  } finally {
+    await renderer.close();
+  }
+}
+
+function artifactsOf(
+  meeting: ComposedMeeting,
+  toolVersion: string,
+  rendered: readonly RenderedVorlage[],
+  publicPacket: Uint8Array,
+  membersPacket: Uint8Array,
+): Artifact[] {
+  const folders = { [publicDir]: [] as ManifestEntry[], [internalDir]: [] as ManifestEntry[] };
+  meeting.vorlagen.forEach((vorlage, i) => {
+    const r = rendered[i];
+    if (r === undefined) return;
     const folder = vorlage.kopf.oeffentlich ? publicDir : internalDir;
     const info = {
       nummer: vorlage.nummer,
@@ -68,33 +189,14 @@ export async function renderMeeting(
       betreff: vorlage.kopf.betreff,
     };
     folders[folder].push(
-      {
-        pfad: `${vorlage.nummer}.pdf`,
-        bytes: await renderPdf(doc, archival),
-        art: 'vorlage-pdf',
-        vorlage: info,
-      },
-      {
-        pfad: `${vorlage.nummer}.docx`,
-        bytes: await renderDocx(doc),
-        art: 'vorlage-docx',
-        vorlage: info,
-      },
+      { pfad: `${vorlage.nummer}.pdf`, bytes: r.pdf, art: 'vorlage-pdf', vorlage: info },
+      { pfad: `${vorlage.nummer}.docx`, bytes: r.docx, art: 'vorlage-docx', vorlage: info },
     );
-  }
-  progress?.(meeting, 'Sitzungsmappe (öffentlich)', total - 2, total);
-  folders[publicDir].push({
-    pfad: 'sitzungsmappe.pdf',
-    bytes: await renderPdf(
-      dated(packetDocument(templates, meeting, 'oeffentlich'), date),
-      archival,
-    ),
-    art: 'sitzungsmappe',
   });
-  progress?.(meeting, 'Sitzungsmappe für die Mitglieder', total - 1, total);
+  folders[publicDir].push({ pfad: 'sitzungsmappe.pdf', bytes: publicPacket, art: 'sitzungsmappe' });
   folders[internalDir].push({
     pfad: 'sitzungsmappe-mitglieder.pdf',
-    bytes: await renderPdf(dated(packetDocument(templates, meeting, 'mitglieder'), date), archival),
+    bytes: membersPacket,
     art: 'sitzungsmappe',
   });
   const artifacts: Artifact[] = [];
@@ -111,5 +213,5 @@ export async function renderMeeting(
       bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
     });
   }
-  return { meeting, artifacts };
+  return artifacts;
 }

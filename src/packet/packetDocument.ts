@@ -1,8 +1,7 @@
-import { vorlageDocument } from '../template/vorlageDocument.js';
 import type { ComposedMeeting, ComposedTop, ComposedVorlage } from '../compose/compose.js';
 import { formatDate } from '../format/german.js';
 import { parseHtml } from '../model/parseHtml.js';
-import type { Block, Document, HeadingLevel } from '../model/types.js';
+import type { Block, Document, DocumentMeta, Inline } from '../model/types.js';
 import type { Templates } from '../template/loadTemplates.js';
 
 /** The public packet, or the members' packet with the non-public part. */
@@ -12,7 +11,7 @@ interface Row {
   readonly nummer: string;
   readonly titel: string;
   readonly vorlage: string | null;
-  /** heading id of the TOP in this packet, null when its Vorlage is not in it */
+  /** destination of the TOP in this packet, null when its Vorlage is not in it */
   readonly ziel: string | null;
 }
 
@@ -27,31 +26,79 @@ export const inPacket = (
   top.vorlage !== null &&
   (fassung === 'mitglieder' || (top.oeffentlich && top.vorlage.kopf.oeffentlich));
 
-/** Headings one level down, so that the TOP heading is above the Vorlage in the bookmarks. */
-function demote(blocks: readonly Block[]): Block[] {
+export const targetOf = (top: ComposedTop): string => `top-${top.nummer}`;
+
+/** A Vorlage in the packet: its TOP, the destination and the TOP lines above its pages. */
+export interface PacketTop {
+  readonly nummer: string;
+  readonly dest: string;
+  /** "TOP 2: Bericht der Verwaltung …", "TOP 6 (nichtöffentlich): …" */
+  readonly title: string;
+  /** "TOP 2 · SV-9-1601 · Bericht der Verwaltung …" on the following pages */
+  readonly running: string;
+}
+
+/** What a packet holds, in order: cover, the public TOPs, separator, the non-public TOPs. */
+export interface PacketPlan {
+  readonly meta: DocumentMeta;
+  /** the cover with the Tagesordnung; its page references are resolved by resolvePages */
+  readonly cover: readonly Block[];
+  /** the page before the non-public part (members' packet only) */
+  readonly separator: Document | null;
+  readonly publicTops: readonly PacketTop[];
+  readonly internalTops: readonly PacketTop[];
+}
+
+/** The Tagesordnung's page column: each page reference becomes the number, linked to the TOP. */
+export function resolvePages(
+  blocks: readonly Block[],
+  pageOf: (dest: string) => number | undefined,
+): Block[] {
+  const inlines = (list: readonly Inline[]): Inline[] =>
+    list.map((i): Inline => {
+      if (i.type === 'pageref') {
+        const page = pageOf(i.target);
+        return page === undefined
+          ? { type: 'text', text: '' }
+          : {
+              type: 'link',
+              href: `#${i.target}`,
+              children: [{ type: 'text', text: String(page) }],
+            };
+      }
+      if (i.type === 'strong' || i.type === 'emphasis' || i.type === 'link') {
+        return { ...i, children: inlines(i.children) };
+      }
+      return i;
+    });
+  const cell = <T extends { readonly children: readonly Inline[] }>(c: T): T => ({
+    ...c,
+    children: inlines(c.children),
+  });
   return blocks.map((b): Block => {
     switch (b.type) {
       case 'heading':
-        return { ...b, level: Math.min(5, b.level + 1) as HeadingLevel };
+      case 'paragraph':
+        return { ...b, children: inlines(b.children) };
+      case 'table':
+        return { ...b, header: b.header?.map(cell) ?? null, rows: b.rows.map((r) => r.map(cell)) };
       case 'quote':
       case 'box':
-        return { ...b, children: demote(b.children) };
+        return { ...b, children: resolvePages(b.children, pageOf) };
       case 'list':
-        return { ...b, items: b.items.map(demote) };
+        return { ...b, items: b.items.map((item) => resolvePages(item, pageOf)) };
       default:
         return b;
     }
   });
 }
 
-const targetOf = (top: ComposedTop): string => `top-${top.nummer}`;
-
-/** The Sitzungsmappe as one document: cover with Tagesordnung, then every Vorlage in agenda order. */
-export function packetDocument(
+/** The Sitzungsmappe's plan: cover with Tagesordnung, then every Vorlage in agenda order. */
+export function packetPlan(
   templates: Templates,
   meeting: ComposedMeeting,
   fassung: Fassung,
-): Document {
+): PacketPlan {
   const { sitzung } = meeting;
   const tops = flatten(meeting.tagesordnung);
   const included = tops.filter((t) => inPacket(t, fassung));
@@ -62,7 +109,23 @@ export function packetDocument(
     ziel: inPacket(top, fassung) ? targetOf(top) : null,
   });
   const mitglieder = fassung === 'mitglieder';
-  const blocks: Block[] = parseHtml(
+  const datum = formatDate(sitzung.datum);
+  const meta: DocumentMeta = {
+    title: `Sitzungsmappe ${sitzung.gremium} ${datum}${mitglieder ? ' (Fassung für die Mitglieder)' : ''}`,
+    author: sitzung.koerperschaft,
+    subject: `Sitzung des Gremiums ${sitzung.gremium} am ${datum}`,
+    keywords: [
+      sitzung.koerperschaft,
+      sitzung.gremium,
+      'Sitzungsmappe',
+      ...included.map((t) => t.vorlage.nummer),
+    ],
+    language: 'de-DE',
+    footer: `${sitzung.koerperschaft} · ${sitzung.gremium} · Sitzung am ${datum}${mitglieder ? ' · vertraulich' : ''}`,
+    date: sitzung.datum,
+    outlineDepth: 3,
+  };
+  const einladung = parseHtml(
     templates.mappe.einladung({
       sitzung,
       mitglieder,
@@ -70,37 +133,24 @@ export function packetDocument(
       nichtoeffentlich: tops.filter((t) => !t.oeffentlich).map(row),
     }),
   );
-  // links between Vorlagen only where the target is in this very packet
-  const linkziele = included.map((t) => t.vorlage.nummer);
-  const ordered = [
-    ...included.filter((t) => t.oeffentlich),
-    ...included.filter((t) => !t.oeffentlich),
-  ];
-  let separated = false;
-  for (const top of ordered) {
-    if (!top.oeffentlich && !separated) {
-      blocks.push(...parseHtml(templates.mappe.nichtoeffentlich({})));
-      separated = true;
-    }
-    blocks.push(
-      ...parseHtml(
-        templates.mappe.teil({ top, ziel: targetOf(top), oeffentlich: top.oeffentlich }),
-      ),
-    );
-    blocks.push(...demote(vorlageDocument(templates, top.vorlage, linkziele).blocks));
-  }
-  const datum = formatDate(sitzung.datum);
+  const packetTop = (top: ComposedTop & { vorlage: ComposedVorlage }): PacketTop => {
+    const label = `TOP ${top.nummer}${top.oeffentlich ? '' : ' (nichtöffentlich)'}`;
+    return {
+      nummer: top.vorlage.nummer,
+      dest: targetOf(top),
+      title: `${label}: ${top.titel}`,
+      running: `${label} · ${top.vorlage.nummer} · ${top.titel}`,
+    };
+  };
+  const internalTops = included.filter((t) => !t.oeffentlich).map(packetTop);
   return {
-    meta: {
-      title: `Sitzungsmappe ${sitzung.gremium} ${datum}${mitglieder ? ' (Fassung für die Mitglieder)' : ''}`,
-      author: sitzung.koerperschaft,
-      subject: `Sitzung des Gremiums ${sitzung.gremium} am ${datum}`,
-      keywords: [sitzung.koerperschaft, sitzung.gremium, 'Sitzungsmappe', ...linkziele],
-      language: 'de-DE',
-      footer: `${sitzung.koerperschaft} · ${sitzung.gremium} · Sitzung am ${datum}${mitglieder ? ' · vertraulich' : ''}`,
-      date: sitzung.datum,
-      outlineDepth: 4,
-    },
-    blocks,
+    meta,
+    cover: einladung,
+    separator:
+      internalTops.length > 0
+        ? { meta, blocks: parseHtml(templates.mappe.nichtoeffentlich({})) }
+        : null,
+    publicTops: included.filter((t) => t.oeffentlich).map(packetTop),
+    internalTops,
   };
 }

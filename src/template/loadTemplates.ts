@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import Handlebars from 'handlebars';
 import type { ComposedVorlage } from '../compose/compose.js';
@@ -12,6 +13,8 @@ export interface Templates {
     readonly teil: Handlebars.TemplateDelegate;
     readonly nichtoeffentlich: Handlebars.TemplateDelegate;
   };
+  /** sha256 over every template file (path and text): part of the render cache's keys */
+  readonly fingerprint: string;
 }
 
 export const templateDir = new URL('../../templates/', import.meta.url);
@@ -24,7 +27,12 @@ export const templateDir = new URL('../../templates/', import.meta.url);
 export async function loadTemplates(dir: URL = templateDir): Promise<Templates> {
   const hbs = Handlebars.create();
   registerHelpers(hbs);
-  const read = (path: string) => readFile(new URL(path, dir), 'utf8');
+  const digest = createHash('sha256');
+  const read = async (path: string) => {
+    const text = await readFile(new URL(path, dir), 'utf8');
+    digest.update(`${path}\0${text}\0`);
+    return text;
+  };
   for (const folder of ['abschnitte', 'partials', 'sitzungsmappe'] as const) {
     const names = (await readdir(new URL(`${folder}/`, dir)))
       .filter((n) => n.endsWith('.hbs'))
@@ -39,14 +47,13 @@ export async function loadTemplates(dir: URL = templateDir): Promise<Templates> 
   }
   const compile = async (path: string) =>
     hbs.compile(await read(path), { strict: false, preventIndent: true });
-  return {
-    vorlage: await compile('vorlage.hbs'),
-    mappe: {
-      einladung: await compile('sitzungsmappe/einladung.hbs'),
-      teil: await compile('sitzungsmappe/teil.hbs'),
-      nichtoeffentlich: await compile('sitzungsmappe/nichtoeffentlich.hbs'),
-    },
+  const vorlage = await compile('vorlage.hbs');
+  const mappe = {
+    einladung: await compile('sitzungsmappe/einladung.hbs'),
+    teil: await compile('sitzungsmappe/teil.hbs'),
+    nichtoeffentlich: await compile('sitzungsmappe/nichtoeffentlich.hbs'),
   };
+  return { vorlage, mappe, fingerprint: digest.digest('hex') };
 }
 
 export interface TemplateContext {

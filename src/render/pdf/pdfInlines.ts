@@ -24,7 +24,10 @@ function styledText(text: string, style: InlineStyle): ContentText {
   if (style.link !== undefined) node.link = style.link;
   // linkToDestination, not linkToPage: the latter writes invalid targets in pdfmake 0.3
   if (style.dest !== undefined) node.linkToDestination = style.dest;
-  if (style.link !== undefined || style.dest !== undefined) {
+  // a reference to another Vorlage looks the same whether it is a link (in the packet) or not
+  // (in the Vorlage's own PDF, where the assembler drops it): the page is laid out once for both
+  const crossReference = style.dest?.startsWith('vorlage-') === true;
+  if ((style.link !== undefined || style.dest !== undefined) && !crossReference) {
     node.color = LINK_COLOR;
     node.decoration = 'underline';
   }

@@ -29,6 +29,9 @@ import {
   type PdfOptions,
 } from './pdfArchive.js';
 import { blocksToContent, PARAGRAPH_STYLE, type OutlineEntry } from './pdfBlocks.js';
+import { MARGIN } from './pageGeometry.js';
+import { drawFooters, type KitDocument } from './pageFurniture.js';
+import { shareParsedFonts } from './sharedFonts.js';
 
 export type { PdfAttachment, PdfOptions } from './pdfArchive.js';
 
@@ -45,16 +48,15 @@ const ROBOTO = {
   bolditalics: path.join(ROBOTO_DIR, 'Roboto-MediumItalic.ttf'),
 } as const;
 const FONT_FILES: ReadonlySet<string> = new Set(Object.values(ROBOTO));
+/** the regular and bold face, for the footers and headers drawn after layout */
+export const FURNITURE_FONTS = { normal: ROBOTO.normal, bold: ROBOTO.bold } as const;
+shareParsedFonts(ROBOTO.normal);
 
-const MM = 72 / 25.4;
-const PAGE_WIDTH = 595.28; // A4
-const MARGIN = { left: 25 * MM, top: 20 * MM, right: 20 * MM, bottom: 25 * MM } as const;
 const BODY_SIZE = 11;
 /** pdfmake multiplies the font's own line height (Roboto: 1.172 em); 1.03 gives ~1.2 em. */
 const LINE_HEIGHT = 1.03;
 /** two body lines: the least a heading needs below it, and a paragraph on a page */
 const TWO_LINES = 2 * BODY_SIZE * 1.172 * LINE_HEIGHT + 2;
-const FOOTER_STYLE = 'pageFooter';
 
 const styles: StyleDictionary = {
   h1: { fontSize: 15, bold: true, margin: [0, 10, 0, 7] },
@@ -62,7 +64,6 @@ const styles: StyleDictionary = {
   h3: { fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
   h4: { fontSize: 11, bold: true, margin: [0, 6, 0, 3] },
   h5: { fontSize: 11, bold: true, italics: true, margin: [0, 6, 0, 3] },
-  [FOOTER_STYLE]: { fontSize: 8.5, color: '#404040', lineHeight: 1 },
   [PARAGRAPH_STYLE.short]: {},
   [PARAGRAPH_STYLE.long]: {},
 };
@@ -142,42 +143,11 @@ function keepTogether(node: Node, queries: NodeQueries): boolean {
     return node.style !== PARAGRAPH_STYLE.long || spaceBelow(node.startPosition) < TWO_LINES;
   }
   if (!isHeading) return false;
-  const isContent = (n: Node): boolean => n.headlineLevel === undefined && n.style !== FOOTER_STYLE;
+  const isContent = (n: Node): boolean => n.headlineLevel === undefined;
   const next = queries.getFollowingNodesOnPage().find(isContent);
   // nothing follows on this page: move it, unless it ends the document
   if (next === undefined) return queries.getNodesOnNextPage().some(isContent);
   return leavesHeadingAlone(next);
-}
-
-function footer(text: string) {
-  const width = PAGE_WIDTH - MARGIN.left - MARGIN.right;
-  // every footer node carries FOOTER_STYLE so keepTogether can ignore it
-  const style = FOOTER_STYLE;
-  return (page: number, pages: number): Content => ({
-    style,
-    margin: [MARGIN.left, 0.45 * MARGIN.bottom, MARGIN.right, 0],
-    stack: [
-      {
-        style,
-        canvas: [
-          { type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: '#7f7f7f' },
-        ],
-      },
-      {
-        style,
-        margin: [0, 4, 0, 0],
-        columns: [
-          { style, text, width: '*' },
-          {
-            style,
-            text: `Seite ${String(page)} von ${String(pages)}`,
-            width: 'auto',
-            alignment: 'right',
-          },
-        ],
-      },
-    ],
-  });
 }
 
 /** The pdfmake definition and the bookmarks (level 1–3 headings) for a document. */
@@ -221,7 +191,6 @@ export function buildPdfDefinition(doc: Document): {
     },
     styles,
     content,
-    footer: footer(meta.footer),
     pageBreakBefore: keepTogether,
   };
   return { definition, outline };
@@ -256,42 +225,77 @@ export interface PdfFiles {
   readonly date: Date;
 }
 
+/** What else goes into a rendered definition. */
+export interface PdfExtras {
+  readonly files?: PdfFiles | undefined;
+  /** left part of the running footer; the page numbers are added ("Seite x von y") */
+  readonly footer?: string | undefined;
+}
+
+/** A rendered PDF with what the packet needs to reuse it as a part. */
+export interface RenderedPdf {
+  readonly bytes: Buffer;
+  readonly pages: number;
+  readonly outline: readonly OutlineEntry[];
+}
+
 /**
  * Renders a pdfmake definition with the bundled Roboto; no network or other file access.
  * The XMP metadata is written by pdfArchive.ts (escaped, with the info dictionary's dates).
+ * The footer is drawn after layout into a second content stream of every page (see
+ * pageFurniture.ts), so the packet can reuse the page without it.
  */
 export async function renderPdfDefinition(
   definition: TDocumentDefinitions,
   outline: readonly OutlineEntry[] = [],
-  files?: PdfFiles,
+  { files, footer }: PdfExtras = {},
 ): Promise<Buffer> {
+  return (await renderCounted(definition, outline, { files, footer })).bytes;
+}
+
+async function renderCounted(
+  definition: TDocumentDefinitions,
+  outline: readonly OutlineEntry[],
+  { files, footer }: PdfExtras,
+): Promise<{ bytes: Buffer; pages: number }> {
   pdfmake.setFonts({ Roboto: { ...ROBOTO } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
-  const created = pdfmake.createPdf(definition);
+  const created = pdfmake.createPdf(definition, { bufferPages: true } as object);
   const kit = await created.getStream(); // laid out and rendered, not yet ended
+  const pages = (kit as unknown as KitDocument).bufferedPageRange().count;
+  if (footer !== undefined) drawFooters(kit as unknown as KitDocument, footer, FURNITURE_FONTS);
   addOutline(kit.outline as unknown as KitOutline, outline);
   patchMetadata(kit);
   if (files !== undefined) embedAttachments(kit, files.attachments, files.date);
-  return created.getBuffer();
+  return { bytes: await created.getBuffer(), pages };
 }
 
 /**
- * Renders a document. With `pdfa` the file is written as PDF/A-2b or PDF/A-3b (level b: the
- * appearance is preserved; there is no structure tree, so no level a/u and no PDF/UA), with
- * `attachments` (PDF/A-3b only) the files are embedded as associated files dated meta.date.
- * The output is byte-identical for equal input.
+ * Renders a document with its running footer. With `pdfa` the file is written as PDF/A-2b or
+ * PDF/A-3b (level b: the appearance is preserved; there is no structure tree, so no level a/u
+ * and no PDF/UA), with `attachments` (PDF/A-3b only) the files are embedded as associated
+ * files dated meta.date. The output is byte-identical for equal input.
  */
 export async function renderPdf(doc: Document, options: PdfOptions = {}): Promise<Buffer> {
+  return (await renderPdfPart(doc, options)).bytes;
+}
+
+/** renderPdf, with the page count and the bookmarks the packet reuses. */
+export async function renderPdfPart(
+  doc: Document,
+  options: PdfOptions & { readonly footer?: boolean } = {},
+): Promise<RenderedPdf> {
   const subset = checkPdfOptions(options);
   const { definition, outline } = buildPdfDefinition(doc);
-  if (subset === undefined) return renderPdfDefinition(definition, outline);
-  definition.version = '1.7'; // pdfkit writes PDF/A only for PDF ≥ 1.4; pdfmake's default is 1.3
-  definition.subset = subset;
+  const footer = options.footer === false ? undefined : doc.meta.footer;
+  if (subset !== undefined) {
+    definition.version = '1.7'; // pdfkit writes PDF/A only for PDF ≥ 1.4; pdfmake's default is 1.3
+    definition.subset = subset;
+  }
   const attachments = options.attachments ?? [];
-  return renderPdfDefinition(
-    definition,
-    outline,
-    attachments.length > 0 ? { attachments, date: parseIsoDate(doc.meta.date) } : undefined,
-  );
+  const files =
+    attachments.length > 0 ? { attachments, date: parseIsoDate(doc.meta.date) } : undefined;
+  const { bytes, pages } = await renderCounted(definition, outline, { files, footer });
+  return { bytes, pages, outline };
 }

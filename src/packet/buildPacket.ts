@@ -1,0 +1,72 @@
+/**
+ * A Sitzungsmappe from its plan and the rendered Vorlagen: renders the cover (its Tagesordnung
+ * needs the page numbers, which need the cover's length: laid out again until the page count
+ * holds, at most a few small passes) and the separator, then assembles all parts.
+ */
+import type { Document } from '../model/types.js';
+import type { OutlineEntry } from '../render/pdf/pdfBlocks.js';
+import { renderPdfPart } from '../render/pdf/renderPdf.js';
+import { assemblePacket, type PacketPart } from './assemblePacket.js';
+import { resolvePages, type PacketPlan } from './packetDocument.js';
+
+/** A rendered Vorlage as the packet takes it. */
+export interface VorlagePart {
+  readonly pdf: Uint8Array;
+  readonly pages: number;
+  readonly outline: readonly OutlineEntry[];
+}
+
+export async function buildPacket(
+  plan: PacketPlan,
+  parts: ReadonlyMap<string, VorlagePart>,
+): Promise<Uint8Array> {
+  const part = (nummer: string): VorlagePart => {
+    const found = parts.get(nummer);
+    if (found === undefined) throw new Error(`Vorlage ${nummer} was not rendered`);
+    return found;
+  };
+  const render = (doc: Document) => renderPdfPart(doc, { pdfa: '2b', footer: false });
+  const separator =
+    plan.separator === null ? null : await render({ ...plan.separator, meta: plan.meta });
+  const starts = (coverPages: number): Map<string, number> => {
+    const start = new Map<string, number>();
+    let page = coverPages + 1;
+    for (const top of plan.publicTops) {
+      start.set(top.dest, page);
+      page += part(top.nummer).pages;
+    }
+    if (separator !== null) page += separator.pages;
+    for (const top of plan.internalTops) {
+      start.set(top.dest, page);
+      page += part(top.nummer).pages;
+    }
+    return start;
+  };
+  let coverPages = 1;
+  let cover = await render({
+    meta: plan.meta,
+    blocks: resolvePages(plan.cover, (d) => starts(1).get(d)),
+  });
+  for (let pass = 0; cover.pages !== coverPages && pass < 5; pass++) {
+    coverPages = cover.pages;
+    const start = starts(coverPages);
+    cover = await render({
+      meta: plan.meta,
+      blocks: resolvePages(plan.cover, (d) => start.get(d)),
+    });
+  }
+  const topPart = (top: PacketPlan['publicTops'][number]): PacketPart => ({
+    pdf: part(top.nummer).pdf,
+    outline: part(top.nummer).outline,
+    top: { dest: top.dest, title: top.title, running: top.running },
+  });
+  return assemblePacket({
+    meta: plan.meta,
+    parts: [
+      { pdf: cover.bytes, outline: cover.outline },
+      ...plan.publicTops.map(topPart),
+      ...(separator === null ? [] : [{ pdf: separator.bytes, outline: separator.outline }]),
+      ...plan.internalTops.map(topPart),
+    ],
+  });
+}

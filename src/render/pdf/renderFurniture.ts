@@ -1,0 +1,49 @@
+/**
+ * The overlay document of a packet's page furniture (pdfkit directly, no layout engine needed
+ * for one line per page): for every packet page two pages, the header (empty when the page has
+ * none) and the footer "<text> … Seite x von y". The packet turns them into form XObjects.
+ */
+import { createRequire } from 'node:module';
+import { drawFooter, drawTopHeader, type KitDocument } from './pageFurniture.js';
+import { FURNITURE_FONTS } from './renderPdf.js';
+
+export interface PageFurniture {
+  readonly size: { readonly width: number; readonly height: number };
+  readonly header?: { readonly text: string; readonly first: boolean } | undefined;
+}
+
+const require = createRequire(import.meta.url);
+const PDFKit = createRequire(require.resolve('pdfmake'))('pdfkit') as new (
+  options: Record<string, unknown>,
+) => KitDocument & { end(): void; on(event: string, listener: (chunk?: Buffer) => void): void };
+
+/** Renders the overlay pages; fixed dates, so equal input gives equal bytes. */
+export function renderFurniture(pages: readonly PageFurniture[], footer: string): Promise<Buffer> {
+  const fixed = new Date(0);
+  const kit = new PDFKit({
+    autoFirstPage: false,
+    compress: true,
+    pdfVersion: '1.7',
+    info: { CreationDate: fixed, ModDate: fixed },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve) => {
+    kit.on('data', (chunk) => {
+      if (chunk) chunks.push(chunk);
+    });
+    kit.on('end', () => {
+      resolve(Buffer.concat(chunks));
+    });
+  });
+  pages.forEach((page, i) => {
+    const size = [page.size.width, page.size.height];
+    kit.addPage({ size, margin: 0 });
+    if (page.header !== undefined) {
+      drawTopHeader(kit, FURNITURE_FONTS, page.header.text, page.header.first);
+    }
+    kit.addPage({ size, margin: 0 });
+    drawFooter(kit, FURNITURE_FONTS, footer, i + 1, pages.length);
+  });
+  kit.end();
+  return done;
+}

@@ -1,0 +1,54 @@
+/**
+ * Where Vorlagen and packets are rendered: in worker threads (piscina, one per core, at most
+ * one per task), or in this thread when there is only one task or one core. Results are the
+ * same bytes either way.
+ */
+import { availableParallelism } from 'node:os';
+import type { PacketPlan } from '../packet/packetDocument.js';
+import type { VorlagePart } from '../packet/buildPacket.js';
+import type { Document } from '../model/types.js';
+import type { RenderedVorlage } from './renderVorlage.js';
+import type { WorkerResult, WorkerTask } from './renderWorker.js';
+
+export interface Renderer {
+  vorlage(doc: Document): Promise<RenderedVorlage>;
+  packet(plan: PacketPlan, parts: ReadonlyMap<string, VorlagePart>): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** In this thread. */
+export function localRenderer(): Renderer {
+  return {
+    vorlage: async (doc) => (await import('./renderVorlage.js')).renderVorlage(doc),
+    packet: async (plan, parts) =>
+      (await import('../packet/buildPacket.js')).buildPacket(plan, parts),
+    close: () => Promise.resolve(),
+  };
+}
+
+/** Worker threads; `threads` 0 or 1 renders in this thread. */
+export async function createRenderer(
+  tasks: number,
+  threads = availableParallelism(),
+): Promise<Renderer> {
+  const size = Math.min(threads, tasks);
+  if (size <= 1) return localRenderer();
+  const { Piscina } = await import('piscina');
+  // under tsx (development, tests) the worker is the TypeScript source, loaded through tsx
+  const source = import.meta.url.endsWith('.ts');
+  const pool = new Piscina<WorkerTask, WorkerResult>({
+    filename: new URL(`./renderWorker.${source ? 'ts' : 'js'}`, import.meta.url).href,
+    minThreads: size,
+    maxThreads: size,
+    idleTimeout: 1000,
+    execArgv: source ? ['--import', 'tsx'] : [],
+    // a larger young generation: layout allocates many short-lived objects
+    resourceLimits: { maxYoungGenerationSizeMb: 48 },
+  });
+  return {
+    vorlage: async (doc) => (await pool.run({ kind: 'vorlage', doc })) as RenderedVorlage,
+    packet: async (plan, parts) =>
+      (await pool.run({ kind: 'packet', plan, parts: [...parts] })) as Uint8Array,
+    close: () => pool.destroy(),
+  };
+}
