@@ -1,15 +1,15 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import type { ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CodeOptions, ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Source } from '../load/positions.js';
 import { schemaDir, schemaFiles } from './schemaFiles.js';
 import { schemaErrorsToDiagnostics } from './schemaErrors.js';
 
 const require = createRequire(import.meta.url);
-// ajv-formats is CommonJS; its default export is the plugin function.
-const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
 
 /** Section kinds: the `art` of a section file selects the schema of the same name. */
 export const sectionKinds = [
@@ -24,25 +24,62 @@ export const isSectionKind = (art: unknown): art is SectionKind =>
   typeof art === 'string' && (sectionKinds as readonly string[]).includes(art);
 
 export type SchemaName = 'sitzung' | 'vorlage' | SectionKind;
+export const schemaNames: readonly SchemaName[] = ['sitzung', 'vorlage', ...sectionKinds];
+export const schemaId = (name: SchemaName): string =>
+  `https://ratsmappe.invalid/schemas/${name}.schema.json`;
 
-let validators: Map<SchemaName, ValidateFunction> | null = null;
+/** The schema files as text, in the order they are added. */
+const schemaTexts = (): string[] =>
+  schemaFiles.map((file) => readFileSync(new URL(file, schemaDir), 'utf8'));
 
-function compileValidators(): Map<SchemaName, ValidateFunction> {
-  const ajv = new Ajv2020({
+/** A fingerprint of schemas/: precompiled validators are used only for the schemas they were made from. */
+export const schemaHash = (texts: readonly string[] = schemaTexts()): string =>
+  createHash('sha256').update(JSON.stringify(texts)).digest('hex');
+
+/**
+ * The ajv instance with every schema added. ajv is loaded here, on demand: with precompiled
+ * validators (dist/, see scripts/compileValidators.ts) a run never loads ajv's compiler.
+ */
+export function schemaAjv(
+  code: CodeOptions = {},
+  texts: readonly string[] = schemaTexts(),
+): Ajv2020 {
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  // ajv-formats is CommonJS; its default export is the plugin function.
+  const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
+  const ajv = new Ajv({
     allErrors: true,
     verbose: true,
     strict: true,
     multipleOfPrecision: 6,
     strictRequired: false,
+    code,
   });
   addFormats(ajv);
-  for (const file of schemaFiles) {
-    ajv.addSchema(JSON.parse(readFileSync(new URL(file, schemaDir), 'utf8')) as object);
-  }
-  const names: SchemaName[] = ['sitzung', 'vorlage', ...sectionKinds];
+  for (const text of texts) ajv.addSchema(JSON.parse(text) as object);
+  return ajv;
+}
+
+/**
+ * What scripts/compileValidators.ts writes next to this file in dist/check/: CommonJS, so that it
+ * loads synchronously and only when the first file is validated.
+ */
+type Precompiled = { readonly schemaHash: string } & Readonly<Record<SchemaName, ValidateFunction>>;
+const precompiledFile = new URL('./validators.cjs', import.meta.url);
+
+let validators: ReadonlyMap<SchemaName, ValidateFunction> | null = null;
+
+function loadValidators(): ReadonlyMap<SchemaName, ValidateFunction> {
+  const texts = schemaTexts();
+  const precompiled = existsSync(precompiledFile)
+    ? (require(fileURLToPath(precompiledFile)) as Precompiled)
+    : undefined;
+  if (precompiled?.schemaHash === schemaHash(texts))
+    return new Map(schemaNames.map((name) => [name, precompiled[name]]));
+  const ajv = schemaAjv({}, texts);
   return new Map(
-    names.map((name) => {
-      const validate = ajv.getSchema(`https://ratsmappe.invalid/schemas/${name}.schema.json`);
+    schemaNames.map((name) => {
+      const validate = ajv.getSchema(schemaId(name));
       if (!validate) throw new Error(`schema ${name} missing`);
       return [name, validate];
     }),
@@ -51,7 +88,7 @@ function compileValidators(): Map<SchemaName, ValidateFunction> {
 
 /** Validates a parsed source against one schema; errors become positioned German diagnostics. */
 export function validateSchema(source: Source, schema: SchemaName): Diagnostic[] {
-  validators ??= compileValidators();
+  validators ??= loadValidators();
   const validate = validators.get(schema);
   if (!validate) return [];
   if (validate(source.value)) return [];

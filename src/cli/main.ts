@@ -1,13 +1,10 @@
 import { parseArgs } from 'node:util';
-import { checkAndCompose, renderMeeting } from '../build.js';
+// Only what --help, --version and the error handling need is imported here: each command
+// imports its modules when it runs, so `check` never loads the render stack (pdfmake, docx, …).
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { printDiagnostics } from '../diagnostics/print.js';
 import { ContentFolderError, readContent } from '../load/readContent.js';
-import { loadTemplates } from '../template/loadTemplates.js';
 import { toolVersion } from '../version.js';
-import { archiveCommand, diffCommand, verifyCommand } from './archiveCommands.js';
 import { buildDateOf, SourceDateError } from './sourceDate.js';
-import { writeMeetingOutput } from '../write/writeOutput.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -49,6 +46,10 @@ function parse(argv: readonly string[]) {
 }
 
 async function check(contentDir: string, json: boolean, io: Io): Promise<number> {
+  const [{ checkAndCompose }, { printDiagnostics }] = await Promise.all([
+    import('../check/checkAndCompose.js'),
+    import('../diagnostics/print.js'),
+  ]);
   const files = await readContent(contentDir);
   const result = checkAndCompose(files);
   if (json) io.stdout(`${JSON.stringify(result.diagnostics, null, 2)}\n`);
@@ -63,6 +64,17 @@ async function check(contentDir: string, json: boolean, io: Io): Promise<number>
 }
 
 async function build(contentDir: string, outDir: string, quiet: boolean, io: Io): Promise<number> {
+  const [
+    { checkAndCompose, renderMeeting },
+    { printDiagnostics },
+    { loadTemplates },
+    { writeMeetingOutput },
+  ] = await Promise.all([
+    import('../build.js'),
+    import('../diagnostics/print.js'),
+    import('../template/loadTemplates.js'),
+    import('../write/writeOutput.js'),
+  ]);
   const files = await readContent(contentDir);
   const result = checkAndCompose(files);
   const color = io.isTTY && io.env.NO_COLOR === undefined;
@@ -128,13 +140,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         expect(0, 1);
         if (values.to === undefined)
           throw new UsageError('Für „archive“ fehlt das Ziel: --to <ordner>.');
-        return await archiveCommand(contentDir, values.to, values.pdfa3, io);
+        return await (
+          await import('./archiveCommands.js')
+        ).archiveCommand(contentDir, values.to, values.pdfa3, io);
       case 'verify':
         expect(1, 1);
-        return await verifyCommand(contentDir, io);
+        return await (await import('./archiveCommands.js')).verifyCommand(contentDir, io);
       case 'diff':
         expect(2, 2);
-        return await diffCommand(args[0] ?? '', args[1] ?? '', io);
+        return await (
+          await import('./archiveCommands.js')
+        ).diffCommand(args[0] ?? '', args[1] ?? '', io);
       default:
         break;
     }

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import { checkAndCompose } from '../src/check/checkAndCompose.js';
+import { exampleContentDir } from './helpers/exampleBuild.js';
+import { caseContent, listCases } from './helpers/diagnosticCases.js';
+
+// Start-up (issue 8): bin/ratsmappe.js runs the precompiled JavaScript in dist/ (built by
+// `npm run build:js`, which `npm ci` and `npm test` run); --help, --version and check do not load
+// the render stack, and check uses the precompiled schema validators instead of ajv's compiler.
+
+const root = new URL('../', import.meta.url);
+const bin = fileURLToPath(new URL('bin/ratsmappe.js', root));
+const distCheck = new URL('dist/check/checkAndCompose.js', root);
+
+/** Reports every file the process loads: ES modules as they resolve, CommonJS at exit. */
+const hook = `export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  if (result.url.startsWith('file:')) process.stderr.write('LOADED ' + result.url + '\\n');
+  return result;
+}`;
+const tracer = `import { createRequire, register } from 'node:module';
+register('data:text/javascript,' + ${JSON.stringify(encodeURIComponent(hook))});
+process.on('exit', () => {
+  for (const path of Object.keys(createRequire('/').cache)) process.stderr.write('LOADED ' + path + '\\n');
+});`;
+
+function traced(args: readonly string[]) {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(tracer)}`, bin, ...args],
+    { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+  );
+  const loaded = run.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('LOADED '))
+    .map((line) => decodeURIComponent(line.slice('LOADED '.length)).replace(/^file:\/\//, ''));
+  return { status: run.status, stdout: run.stdout, loaded };
+}
+
+const renderStack =
+  /node_modules\/(pdfmake|pdfkit|docx|pdf-lib|piscina|handlebars|parse5|jszip|tsx)\/|\/dist\/(render|packet|archive|template|model)\//;
+
+describe('start-up: the command runs from dist/ and loads only what it needs', () => {
+  before(function () {
+    if (!existsSync(distCheck))
+      throw new Error('dist/ is missing: run `npm run build:js` (npm test does it first)');
+  });
+
+  for (const args of [['--help'], ['--version']]) {
+    it(`${args.join(' ')} loads no more than the command line itself`, () => {
+      const run = traced(args);
+      expect(run.status).to.equal(0);
+      expect(run.loaded.some((path) => path.endsWith('/dist/cli/main.js'))).to.equal(true);
+      expect(run.loaded.filter((path) => path.includes('/node_modules/'))).to.deep.equal([]);
+    });
+  }
+
+  it('check loads neither the render stack nor ajv’s compiler', () => {
+    const run = traced(['check', exampleContentDir]);
+    expect(run.stdout).to.contain('Keine Fehler gefunden.');
+    expect(run.status).to.equal(0);
+    expect(run.loaded.filter((path) => renderStack.test(path))).to.deep.equal([]);
+    expect(run.loaded.some((path) => path.endsWith('/dist/check/validators.cjs'))).to.equal(true);
+    expect(
+      run.loaded.filter((path) => /node_modules\/ajv\/dist\/(core|2020)\.js$/.test(path)),
+    ).to.deep.equal([]);
+  });
+
+  it('the precompiled validators give exactly the diagnostics of ajv at run time', async () => {
+    const dist = (await import(distCheck.href)) as typeof import('../src/check/checkAndCompose.js');
+    for (const c of listCases()) {
+      const files = await caseContent(c);
+      expect(dist.checkAndCompose(files).diagnostics, c.name).to.deep.equal(
+        checkAndCompose(files).diagnostics,
+      );
+    }
+  });
+});
