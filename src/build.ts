@@ -20,6 +20,8 @@ export interface Artifact {
 export interface MeetingOutput {
   readonly meeting: ComposedMeeting;
   readonly artifacts: readonly Artifact[];
+  /** how many Vorlagen and packets were rendered (the rest came from the cache) */
+  readonly rendered: { readonly vorlagen: number; readonly packets: number };
 }
 
 /** What a long build reports: the meeting, what is being rendered, step i of n. */
@@ -103,7 +105,7 @@ export async function renderMeeting(
   const tool = cache === undefined ? '' : await toolFingerprint();
   const linkziele = meeting.vorlagen.map((v) => v.nummer);
   const vorlageKey = (v: ComposedMeeting['vorlagen'][number]) =>
-    cacheKey('vorlage', tool, templates.fingerprint, date ?? null, linkziele, v);
+    cacheKey('vorlage', tool, toolVersion, templates.fingerprint, date ?? null, linkziele, v);
   // what the cache already holds; the rest is rendered
   const cached = await timed(timings, 'cacheRead', () =>
     Promise.all(
@@ -120,6 +122,7 @@ export async function renderMeeting(
     progress?.(meeting, what, done++, total);
   };
   const renderer: Renderer = await createRenderer(missing + 2, threads);
+  let renderedPackets = 0;
   try {
     const rendered = await timed(timings, 'vorlagen', () =>
       Promise.all(
@@ -149,8 +152,9 @@ export async function renderMeeting(
       const used = [...plan.publicTops, ...plan.internalTops].map((t) =>
         vorlageKey(meeting.vorlagen.find((v) => v.nummer === t.nummer) ?? meeting.vorlagen[0]!),
       );
-      const key = cacheKey('packet', tool, plan, used);
+      const key = cacheKey('packet', tool, toolVersion, templates.fingerprint, plan, used);
       const hit = await cache?.get(key);
+      if (hit?.files['packet.pdf'] === undefined) renderedPackets++;
       const bytes = hit?.files['packet.pdf'] ?? (await renderer.packet(plan, parts));
       step(label);
       if (hit === undefined) await cache?.put(key, { info: null, files: { 'packet.pdf': bytes } });
@@ -165,6 +169,7 @@ export async function renderMeeting(
     return {
       meeting,
       artifacts: artifactsOf(meeting, toolVersion, rendered, publicPacket, membersPacket),
+      rendered: { vorlagen: missing, packets: renderedPackets },
     };
   } finally {
     await renderer.close();

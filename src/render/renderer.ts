@@ -36,19 +36,22 @@ export async function createRenderer(
   const { Piscina } = await import('piscina');
   // under tsx (development, tests) the worker is the TypeScript source, loaded through tsx
   const source = import.meta.url.endsWith('.ts');
-  const pool = new Piscina<WorkerTask, WorkerResult>({
-    filename: new URL(`./renderWorker.${source ? 'ts' : 'js'}`, import.meta.url).href,
-    minThreads: size,
-    maxThreads: size,
-    idleTimeout: 1000,
-    execArgv: source ? ['--import', 'tsx'] : [],
-    // a larger young generation: layout allocates many short-lived objects
-    resourceLimits: { maxYoungGenerationSizeMb: 48 },
-  });
+  let started: InstanceType<typeof Piscina<WorkerTask, WorkerResult>> | undefined;
+  // the threads start with the first task: a build that finds everything in the cache starts none
+  const pool = () =>
+    (started ??= new Piscina<WorkerTask, WorkerResult>({
+      filename: new URL(`./renderWorker.${source ? 'ts' : 'js'}`, import.meta.url).href,
+      minThreads: size,
+      maxThreads: size,
+      idleTimeout: 1000,
+      execArgv: source ? ['--import', 'tsx'] : [],
+      // a larger young generation: layout allocates many short-lived objects
+      resourceLimits: { maxYoungGenerationSizeMb: 48 },
+    }));
   return {
-    vorlage: async (doc) => (await pool.run({ kind: 'vorlage', doc })) as RenderedVorlage,
+    vorlage: async (doc) => (await pool().run({ kind: 'vorlage', doc })) as RenderedVorlage,
     packet: async (plan, parts) =>
-      (await pool.run({ kind: 'packet', plan, parts: [...parts] })) as Uint8Array,
-    close: () => pool.destroy(),
+      (await pool().run({ kind: 'packet', plan, parts: [...parts] })) as Uint8Array,
+    close: () => started?.destroy() ?? Promise.resolve(),
   };
 }

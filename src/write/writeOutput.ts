@@ -1,15 +1,40 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import type { MeetingOutput } from '../build.js';
+
+/** Whether out/<meeting>/ already holds exactly these files with exactly these bytes. */
+async function holdsExactly(target: string, output: MeetingOutput): Promise<boolean> {
+  let present: string[];
+  try {
+    present = (await readdir(target, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => relative(target, join(e.parentPath, e.name)).split(sep).join('/'));
+  } catch {
+    return false;
+  }
+  if (present.length !== output.artifacts.length) return false;
+  const wanted = new Set(output.artifacts.map((a) => a.name));
+  if (present.some((name) => !wanted.has(name))) return false;
+  for (const artifact of output.artifacts) {
+    const bytes = await readFile(join(target, ...artifact.name.split('/'))).catch(() => null);
+    if (bytes === null || !bytes.equals(artifact.bytes)) return false;
+  }
+  return true;
+}
 
 /**
  * Writes out/<meeting-id>/ so that a failed or interrupted build never leaves a half-written
  * folder: everything goes to a temporary sibling folder first, which then replaces the old one
- * by rename. Until that rename the previous output stays untouched.
+ * by rename. Until that rename the previous output stays untouched. When the folder already
+ * holds exactly the new files, nothing is written (`changed: false`).
  */
-export async function writeMeetingOutput(outDir: string, output: MeetingOutput): Promise<string> {
+export async function writeMeetingOutput(
+  outDir: string,
+  output: MeetingOutput,
+): Promise<{ target: string; changed: boolean }> {
   const target = join(outDir, output.meeting.id);
-  const stamp = `${process.pid}-${Date.now()}`;
+  if (await holdsExactly(target, output)) return { target, changed: false };
+  const stamp = `${String(process.pid)}-${String(Date.now())}`;
   const temporary = join(outDir, `.${output.meeting.id}.neu-${stamp}`);
   const previous = join(outDir, `.${output.meeting.id}.alt-${stamp}`);
   await mkdir(temporary, { recursive: true });
@@ -33,5 +58,5 @@ export async function writeMeetingOutput(outDir: string, output: MeetingOutput):
   } finally {
     await rm(temporary, { recursive: true, force: true });
   }
-  return target;
+  return { target, changed: true };
 }

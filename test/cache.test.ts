@@ -1,0 +1,139 @@
+/**
+ * The render cache must never give a wrong result: for every kind of input change, a build
+ * with the cache must re-render what the change touches and give exactly the bytes a build
+ * without any cache gives; with nothing changed it renders nothing.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { checkAndCompose, renderMeeting, type MeetingOutput } from '../src/build.js';
+import { readContent } from '../src/load/readContent.js';
+import { loadTemplates, templateDir } from '../src/template/loadTemplates.js';
+import { toolVersion } from '../src/version.js';
+import { extractPdfText } from './helpers/pdfText.js';
+import { exampleContentDir } from './helpers/exampleBuild.js';
+
+interface Setup {
+  readonly content: string;
+  readonly templates: string;
+  readonly date?: string;
+  readonly version?: string;
+}
+
+async function build(setup: Setup, cacheDir: string | undefined): Promise<MeetingOutput> {
+  const result = checkAndCompose(await readContent(setup.content));
+  if (result.diagnostics.some((d) => d.severity === 'fehler')) {
+    throw new Error(JSON.stringify(result.diagnostics));
+  }
+  const templates = await loadTemplates(new URL(`file://${setup.templates}/`));
+  const [meeting] = result.meetings;
+  if (meeting === undefined) throw new Error('no meeting');
+  return renderMeeting(templates, meeting, {
+    toolVersion: setup.version ?? toolVersion,
+    date: setup.date,
+    cacheDir,
+    threads: 0,
+  });
+}
+
+const bytesOf = (output: MeetingOutput): Map<string, string> =>
+  new Map(output.artifacts.map((a) => [a.name, Buffer.from(a.bytes).toString('base64')]));
+
+const fileText = async (output: MeetingOutput, name: string): Promise<string> => {
+  const found = output.artifacts.find((a) => a.name === name);
+  if (!found) throw new Error(`${name} missing`);
+  return (await extractPdfText(found.bytes)).text;
+};
+
+describe('render cache', function () {
+  this.timeout(300_000);
+  let root: string;
+  let setup: Setup;
+  let cacheDir: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'ratsmappe-cache-'));
+    cpSync(exampleContentDir, join(root, 'content'), { recursive: true });
+    cpSync(templateDir, join(root, 'templates'), { recursive: true });
+    setup = { content: join(root, 'content'), templates: join(root, 'templates') };
+    cacheDir = join(root, 'cache');
+    await build(setup, cacheDir); // fills the cache
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  /** The cached build re-renders `expected` Vorlagen and both packets, and equals a fresh one. */
+  async function expectFresh(
+    changed: Setup,
+    expected: { vorlagen: number; packets: number },
+  ): Promise<MeetingOutput> {
+    const cached = await build(changed, cacheDir);
+    const fresh = await build(changed, undefined);
+    expect(cached.rendered).to.deep.equal(expected);
+    expect(bytesOf(cached)).to.deep.equal(bytesOf(fresh));
+    return cached;
+  }
+
+  it('renders nothing when nothing changed, and gives the same bytes', async () => {
+    await expectFresh(setup, { vorlagen: 0, packets: 0 });
+  });
+
+  it('re-renders a Vorlage whose section file changed, and both packets', async () => {
+    const file = join(setup.content, 'vorlagen', 'SV-9-1601', 'sprachmittlerpool.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/anzahl: 30\b/, 'anzahl: 31'));
+    const output = await expectFresh(setup, { vorlagen: 1, packets: 2 });
+    expect(await fileText(output, 'oeffentlich/SV-9-1601.pdf')).to.include('ca. 31 Sprachmittler');
+    expect(await fileText(output, 'oeffentlich/sitzungsmappe.pdf')).to.include(
+      'ca. 31 Sprachmittler',
+    );
+    expect(await fileText(output, 'nichtoeffentlich/sitzungsmappe-mitglieder.pdf')).to.include(
+      'ca. 31 Sprachmittler',
+    );
+  });
+
+  it('re-renders a Vorlage whose vorlage.yaml changed', async () => {
+    const file = join(setup.content, 'vorlagen', 'SV-9-1600', 'vorlage.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('Kommunales Integrationszentrum', 'Amt 50'),
+    );
+    const output = await expectFresh(setup, { vorlagen: 1, packets: 2 });
+    expect(await fileText(output, 'oeffentlich/SV-9-1600.pdf')).to.include('Amt 50');
+  });
+
+  it('re-renders the packets when the meeting file changed', async () => {
+    const dir = join(setup.content, 'sitzungen');
+    const file = join(dir, '2020-02-04-integrationsausschuss.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"17:00"', '"17:30"'));
+    const output = await expectFresh(setup, { vorlagen: 0, packets: 2 });
+    expect(await fileText(output, 'oeffentlich/sitzungsmappe.pdf')).to.include('17:30 Uhr');
+  });
+
+  it('re-renders everything when a template changed', async () => {
+    const file = join(setup.templates, 'vorlage.hbs');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('<td>Federführung</td>', '<td>Federführendes Amt</td>'),
+    );
+    const output = await expectFresh(setup, { vorlagen: 2, packets: 2 });
+    expect(await fileText(output, 'oeffentlich/SV-9-1601.pdf')).to.include('Federführendes Amt');
+  });
+
+  it('re-renders everything for another tool version', async () => {
+    await expectFresh({ ...setup, version: '99.0.0' }, { vorlagen: 2, packets: 2 });
+  });
+
+  it('re-renders everything for another SOURCE_DATE_EPOCH day', async () => {
+    await expectFresh({ ...setup, date: '2023-11-14' }, { vorlagen: 2, packets: 2 });
+  });
+
+  it('treats a damaged entry as missing', async () => {
+    const { readdirSync } = await import('node:fs');
+    const entries = readdirSync(join(cacheDir, 'v1'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name === 'vorlage.pdf')
+      .map((e) => join(e.parentPath, e.name));
+    for (const file of entries) writeFileSync(file, 'kaputt');
+    const output = await build(setup, cacheDir);
+    expect(output.rendered.vorlagen).to.equal(2);
+    expect(bytesOf(output)).to.deep.equal(bytesOf(await build(setup, undefined)));
+  });
+});
