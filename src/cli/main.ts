@@ -75,8 +75,12 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
     import('../template/loadTemplates.js'),
     import('../write/writeOutput.js'),
   ]);
+  const timings: Record<string, number> = {};
+  const started = performance.now();
   const files = await readContent(contentDir);
+  timings.read = performance.now() - started;
   const result = checkAndCompose(files);
+  timings.check = performance.now() - started - timings.read;
   const color = io.isTTY && io.env.NO_COLOR === undefined;
   if (result.diagnostics.length > 0) {
     io.stderr(printDiagnostics(result.diagnostics, { color, texts: result.content.texts }));
@@ -86,10 +90,14 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
     return 1;
   }
   const templates = await loadTemplates();
+  const { defaultCacheDir } = await import('../cache/renderCache.js');
+  const cacheDir = cacheSetting(io.env, defaultCacheDir);
   for (const meeting of result.meetings) {
     const output = await renderMeeting(templates, meeting, {
       toolVersion,
       date: buildDateOf(io.env),
+      cacheDir,
+      timings,
       progress: (m, what, i, total) => {
         if (quiet) return;
         const line = `${m.id}: ${i + 1} von ${total}: ${what}`;
@@ -98,17 +106,33 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
       },
     });
     if (io.isTTY && !quiet) io.stderr('\r\u001b[2K');
-    const target = await writeMeetingOutput(outDir, output);
+    const writeStarted = performance.now();
+    const { target, changed } = await writeMeetingOutput(outDir, output);
+    timings.write = (timings.write ?? 0) + performance.now() - writeStarted;
     if (!quiet) {
       const count = (folder: string) =>
         output.artifacts.filter((a) => a.name.startsWith(`${folder}/`)).length;
       io.stdout(
         `${target}/oeffentlich: ${count('oeffentlich')} Dateien (zur Veröffentlichung)\n` +
-          `${target}/nichtoeffentlich: ${count('nichtoeffentlich')} Dateien (nur für die Mitglieder)\n`,
+          `${target}/nichtoeffentlich: ${count('nichtoeffentlich')} Dateien (nur für die Mitglieder)\n` +
+          (changed ? '' : `${target}: unverändert, nichts neu geschrieben\n`),
       );
     }
   }
+  timings.total = performance.now() - started;
+  const timingsFile = io.env.RATSMAPPE_TIMINGS;
+  if (timingsFile !== undefined && timingsFile !== '') {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(timingsFile, `${JSON.stringify(timings, null, 2)}\n`);
+  }
   return 0;
+}
+
+/** RATSMAPPE_CACHE: a folder, or "aus"/"off" for no cache; unset: the default folder. */
+function cacheSetting(env: Io['env'], fallback: (env: Io['env']) => string): string | undefined {
+  const value = env.RATSMAPPE_CACHE;
+  if (value === 'aus' || value === 'off') return undefined;
+  return fallback(env);
 }
 
 /** The command line. Returns the exit code: 0 clean, 1 content faults, 2 misuse or crash. */
