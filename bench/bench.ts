@@ -58,6 +58,10 @@ const compareSizes = [1, 10, 100].filter((n) => sizes.includes(n));
 const cliRuns = 5;
 
 const work = mkdtempSync(join(tmpdir(), 'ratsmappe-bench-'));
+process.on('exit', () => {
+  if (env.BENCH_KEEP === '1') log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+});
 let serial = 0;
 /** A new empty folder below the bench's temporary folder. */
 const fresh = (what: string): string => {
@@ -546,6 +550,4 @@ writeFileSync(
     2,
   )}\n`,
 );
-if (env.BENCH_KEEP === '1') log(`kept ${work}`);
-else rmSync(work, { recursive: true, force: true });
 process.exitCode = failures.length > 0 ? 1 : 0;
