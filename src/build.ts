@@ -106,6 +106,7 @@ export async function renderMeeting(
   const linkziele = meeting.vorlagen.map((v) => v.nummer);
   const vorlageKey = (v: ComposedMeeting['vorlagen'][number]) =>
     cacheKey('vorlage', tool, toolVersion, templates.fingerprint, date ?? null, linkziele, v);
+  const keys = new Map(meeting.vorlagen.map((v) => [v.nummer, vorlageKey(v)]));
   // what the cache already holds; the rest is rendered
   const cached = await timed(timings, 'cacheRead', () =>
     Promise.all(
@@ -149,9 +150,7 @@ export async function renderMeeting(
     );
     const packet = async (fassung: Fassung, label: string): Promise<Uint8Array> => {
       const plan = dated(packetPlan(templates, meeting, fassung), date);
-      const used = [...plan.publicTops, ...plan.internalTops].map((t) =>
-        vorlageKey(meeting.vorlagen.find((v) => v.nummer === t.nummer) ?? meeting.vorlagen[0]!),
-      );
+      const used = [...plan.publicTops, ...plan.internalTops].map((t) => keys.get(t.nummer));
       const key = cacheKey('packet', tool, toolVersion, templates.fingerprint, plan, used);
       const hit = await cache?.get(key);
       if (hit?.files['packet.pdf'] === undefined) renderedPackets++;

@@ -55,7 +55,9 @@ export function linkTargets(blocks: readonly Block[]): Set<string> {
     for (const b of list) {
       if (b.type === 'heading' || b.type === 'paragraph') inlines(b.children);
       else if (b.type === 'table')
-        [b.header ?? [], ...b.rows].flat().forEach((c) => inlines(c.children));
+        [b.header ?? [], ...b.rows].flat().forEach((c) => {
+          inlines(c.children);
+        });
       else if (b.type === 'quote' || b.type === 'box') visit(b.children);
       else if (b.type === 'list') b.items.forEach(visit);
     }

@@ -9,7 +9,6 @@ import {
   PDFName,
   PDFNumber,
   PDFString,
-  type PDFDict,
   type PDFDocument,
   type PDFRef,
 } from 'pdf-lib';
@@ -77,7 +76,7 @@ export function writeOutline(doc: PDFDocument, items: readonly OutlineItem[]): v
       const count = visible(node, open);
       dict.Count = PDFNumber.of(node.item === null || open(node) ? count : -node.children.length);
     }
-    if (node.ref) context.assign(node.ref, context.obj(dict as Record<string, never>) as PDFDict);
+    if (node.ref) context.assign(node.ref, context.obj(dict as Record<string, never>));
     node.children.forEach((child, i) => {
       write(child, node, i, node.children);
     });

@@ -17,7 +17,7 @@ export type WorkerTask =
 
 export type WorkerResult = RenderedVorlage | Uint8Array;
 
-export default async function run(task: WorkerTask): Promise<WorkerResult> {
+export async function run(task: WorkerTask): Promise<WorkerResult> {
   if (task.kind === 'vorlage') return renderVorlage(task.doc);
   return buildPacket(task.plan, new Map(task.parts));
 }

@@ -40,6 +40,7 @@ export async function createRenderer(
   // the threads start with the first task: a build that finds everything in the cache starts none
   const pool = () =>
     (started ??= new Piscina<WorkerTask, WorkerResult>({
+      name: 'run',
       filename: new URL(`./renderWorker.${source ? 'ts' : 'js'}`, import.meta.url).href,
       minThreads: size,
       maxThreads: size,

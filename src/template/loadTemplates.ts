@@ -7,10 +7,9 @@ import { registerHelpers } from './helpers.js';
 /** The Vorlage frame; section templates and text-block partials are registered as partials. */
 export interface Templates {
   readonly vorlage: Handlebars.TemplateDelegate;
-  /** the Sitzungsmappe: cover with Tagesordnung, the heading before each Vorlage, the separator */
+  /** the Sitzungsmappe: cover with Tagesordnung, the separator (the TOP line: src/packet/) */
   readonly mappe: {
     readonly einladung: Handlebars.TemplateDelegate;
-    readonly teil: Handlebars.TemplateDelegate;
     readonly nichtoeffentlich: Handlebars.TemplateDelegate;
   };
   /** sha256 over every template file (path and text): part of the render cache's keys */
@@ -50,7 +49,6 @@ export async function loadTemplates(dir: URL = templateDir): Promise<Templates> 
   const vorlage = await compile('vorlage.hbs');
   const mappe = {
     einladung: await compile('sitzungsmappe/einladung.hbs'),
-    teil: await compile('sitzungsmappe/teil.hbs'),
     nichtoeffentlich: await compile('sitzungsmappe/nichtoeffentlich.hbs'),
   };
   return { vorlage, mappe, fingerprint: digest.digest('hex') };

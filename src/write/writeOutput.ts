@@ -17,7 +17,7 @@ async function holdsExactly(target: string, output: MeetingOutput): Promise<bool
   if (present.some((name) => !wanted.has(name))) return false;
   for (const artifact of output.artifacts) {
     const bytes = await readFile(join(target, ...artifact.name.split('/'))).catch(() => null);
-    if (bytes === null || !bytes.equals(artifact.bytes)) return false;
+    if (!bytes?.equals(artifact.bytes)) return false;
   }
   return true;
 }

@@ -31,6 +31,9 @@ import {
 import { blocksToContent, PARAGRAPH_STYLE, type OutlineEntry } from './pdfBlocks.js';
 import { MARGIN } from './pageGeometry.js';
 import { drawFooters, type KitDocument } from './pageFurniture.js';
+import { installFastStyles } from './fastStyles.js';
+import { installInlineMerging } from './mergeInlines.js';
+import { planBreaks } from './planBreaks.js';
 import { shareParsedFonts } from './sharedFonts.js';
 
 export type { PdfAttachment, PdfOptions } from './pdfArchive.js';
@@ -51,6 +54,8 @@ const FONT_FILES: ReadonlySet<string> = new Set(Object.values(ROBOTO));
 /** the regular and bold face, for the footers and headers drawn after layout */
 export const FURNITURE_FONTS = { normal: ROBOTO.normal, bold: ROBOTO.bold } as const;
 shareParsedFonts(ROBOTO.normal);
+installFastStyles();
+installInlineMerging();
 
 const BODY_SIZE = 11;
 /** pdfmake multiplies the font's own line height (Roboto: 1.172 em); 1.03 gives ~1.2 em. */
@@ -261,7 +266,11 @@ async function renderCounted(
   pdfmake.setFonts({ Roboto: { ...ROBOTO } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
-  const created = pdfmake.createPdf(definition, { bufferPages: true } as object);
+  const rule = definition.pageBreakBefore;
+  if (rule !== undefined && Array.isArray(definition.content)) {
+    await planBreaks(definition as TDocumentDefinitions & { content: Content[] }, rule);
+  }
+  const created = pdfmake.createPdf(definition, { bufferPages: true });
   const kit = await created.getStream(); // laid out and rendered, not yet ended
   const pages = (kit as unknown as KitDocument).bufferedPageRange().count;
   if (footer !== undefined) drawFooters(kit as unknown as KitDocument, footer, FURNITURE_FONTS);
