@@ -5,7 +5,7 @@ import { toolFingerprint } from './cache/toolFingerprint.js';
 import type { VorlagePart } from './packet/buildPacket.js';
 import { createManifest, type ManifestEntry } from './packet/manifest.js';
 import { packetPlan, type Fassung } from './packet/packetDocument.js';
-import { createRenderer, type Renderer } from './render/renderer.js';
+import { createRenderer, localRenderer, type Renderer } from './render/renderer.js';
 import type { RenderedVorlage } from './render/renderVorlage.js';
 import type { Document } from './model/types.js';
 import type { Templates } from './template/loadTemplates.js';
@@ -32,6 +32,9 @@ export type RenderProgress = (
   total: number,
 ) => void;
 
+/** above this many Vorlagen the packets are assembled one after the other */
+const SEQUENTIAL_PACKETS = 150;
+
 const publicDir = 'oeffentlich';
 const internalDir = 'nichtoeffentlich';
 
@@ -51,6 +54,8 @@ export interface RenderOptions {
   readonly threads?: number | undefined;
   /** filled with the time of each stage in ms (for the benchmark) */
   readonly timings?: Record<string, number> | undefined;
+  /** render here (e.g. threads started while checking); the caller closes it */
+  readonly renderer?: Renderer | undefined;
 }
 
 /** A document dated `date` instead of its content date, when one is given. */
@@ -99,7 +104,7 @@ async function timed<T>(
 export async function renderMeeting(
   templates: Templates,
   meeting: ComposedMeeting,
-  { toolVersion, progress, date, cacheDir, threads, timings }: RenderOptions,
+  { toolVersion, progress, date, cacheDir, threads, timings, renderer: given }: RenderOptions,
 ): Promise<MeetingOutput> {
   const cache = cacheDir === undefined ? undefined : new RenderCache(cacheDir);
   const tool = cache === undefined ? '' : await toolFingerprint();
@@ -122,7 +127,9 @@ export async function renderMeeting(
   const step = (what: string): void => {
     progress?.(meeting, what, done++, total);
   };
-  const renderer: Renderer = await createRenderer(missing + 2, threads);
+  const renderer: Renderer = given ?? (await createRenderer(missing + 2, threads));
+  // at most two Vorlagen per thread in flight: bounded memory, and results are taken as they come
+  const slots = limit(2 * Math.max(1, renderer.threads));
   let renderedPackets = 0;
   try {
     const rendered = await timed(timings, 'vorlagen', () =>
@@ -133,8 +140,9 @@ export async function renderMeeting(
             step(vorlage.nummer);
             return hit;
           }
-          const doc = dated(vorlageDocument(templates, vorlage, linkziele), date);
-          const result = await renderer.vorlage(doc);
+          const result = await slots(() =>
+            renderer.vorlage(dated(vorlageDocument(templates, vorlage, linkziele), date)),
+          );
           step(vorlage.nummer);
           await cache?.put(vorlageKey(vorlage), toEntry(result));
           return result;
@@ -148,31 +156,61 @@ export async function renderMeeting(
         return [v.nummer, { pdf: r.part ?? r.pdf, pages: r.pages, outline: r.outline }];
       }),
     );
-    const packet = async (fassung: Fassung, label: string): Promise<Uint8Array> => {
+    const packet = async (
+      fassung: Fassung,
+      label: string,
+      on: Renderer = renderer,
+    ): Promise<Uint8Array> => {
       const plan = dated(packetPlan(templates, meeting, fassung), date);
       const used = [...plan.publicTops, ...plan.internalTops].map((t) => keys.get(t.nummer));
       const key = cacheKey('packet', tool, toolVersion, templates.fingerprint, plan, used);
       const hit = await cache?.get(key);
       if (hit?.files['packet.pdf'] === undefined) renderedPackets++;
-      const bytes = hit?.files['packet.pdf'] ?? (await renderer.packet(plan, parts));
+      const bytes = hit?.files['packet.pdf'] ?? (await on.packet(plan, parts));
       step(label);
       if (hit === undefined) await cache?.put(key, { info: null, files: { 'packet.pdf': bytes } });
       return bytes;
     };
-    const [publicPacket, membersPacket] = await timed(timings, 'packets', () =>
-      Promise.all([
-        packet('oeffentlich', 'Sitzungsmappe (öffentlich)'),
-        packet('mitglieder', 'Sitzungsmappe für die Mitglieder'),
-      ]),
-    );
+    // both packets at once, one per thread; for a large meeting one after the other, so that
+    // only one packet's pages are held at a time (peak memory)
+    const sequential = meeting.vorlagen.length > SEQUENTIAL_PACKETS;
+    const [publicPacket, membersPacket] = await timed(timings, 'packets', async () => {
+      if (!sequential) {
+        return Promise.all([
+          packet('oeffentlich', 'Sitzungsmappe (öffentlich)'),
+          packet('mitglieder', 'Sitzungsmappe für die Mitglieder'),
+        ]);
+      }
+      // in this thread, which holds the parts already; the render threads are ended
+      await renderer.recycle();
+      const local = localRenderer();
+      const publicBytes = await packet('oeffentlich', 'Sitzungsmappe (öffentlich)', local);
+      return [publicBytes, await packet('mitglieder', 'Sitzungsmappe für die Mitglieder', local)];
+    });
     return {
       meeting,
       artifacts: artifactsOf(meeting, toolVersion, rendered, publicPacket, membersPacket),
       rendered: { vorlagen: missing, packets: renderedPackets },
     };
   } finally {
-    await renderer.close();
+    if (given === undefined) await renderer.close();
   }
+}
+
+/** Runs at most `n` of the tasks at once. */
+function limit(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    while (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
 }
 
 function artifactsOf(

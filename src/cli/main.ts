@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { ComposedMeeting } from '../compose/compose.js';
+import type { Renderer } from '../render/renderer.js';
 // Only what --help, --version and the error handling need is imported here: each command
 // imports its modules when it runs, so `check` never loads the render stack (pdfmake, docx, …).
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -64,68 +66,85 @@ async function check(contentDir: string, json: boolean, io: Io): Promise<number>
 }
 
 async function build(contentDir: string, outDir: string, quiet: boolean, io: Io): Promise<number> {
-  const [
-    { checkAndCompose, renderMeeting },
-    { printDiagnostics },
-    { loadTemplates },
-    { writeMeetingOutput },
-  ] = await Promise.all([
-    import('../build.js'),
-    import('../diagnostics/print.js'),
-    import('../template/loadTemplates.js'),
-    import('../write/writeOutput.js'),
-  ]);
+  const [{ renderMeeting }, { printDiagnostics }, { loadTemplates }, { writeMeetingOutput }] =
+    await Promise.all([
+      import('../build.js'),
+      import('../diagnostics/print.js'),
+      import('../template/loadTemplates.js'),
+      import('../write/writeOutput.js'),
+    ]);
   const timings: Record<string, number> = {};
   const started = performance.now();
-  const files = await readContent(contentDir);
-  timings.read = performance.now() - started;
-  const result = checkAndCompose(files);
-  timings.check = performance.now() - started - timings.read;
-  const color = io.isTTY && io.env.NO_COLOR === undefined;
-  if (result.diagnostics.length > 0) {
-    io.stderr(printDiagnostics(result.diagnostics, { color, texts: result.content.texts }));
+  // the render threads start while the content is read and checked
+  const { createRenderer } = await import('../render/renderer.js');
+  const renderer = await createRenderer();
+  renderer.warmUp();
+  try {
+    return await buildChecked(renderer);
+  } finally {
+    await renderer.close();
   }
-  if (hasErrors(result.diagnostics)) {
-    io.stderr('Es wurde nichts geschrieben; die bisherigen Dateien in out/ bleiben unverändert.\n');
-    return 1;
-  }
-  const templates = await loadTemplates();
-  const { defaultCacheDir } = await import('../cache/renderCache.js');
-  const cacheDir = cacheSetting(io.env, defaultCacheDir);
-  for (const meeting of result.meetings) {
-    const output = await renderMeeting(templates, meeting, {
-      toolVersion,
-      date: buildDateOf(io.env),
-      cacheDir,
-      timings,
-      progress: (m, what, i, total) => {
-        if (quiet) return;
-        const line = `${m.id}: ${i + 1} von ${total}: ${what}`;
-        if (io.isTTY) io.stderr(`\r\u001b[2K${line}`);
-        else io.stderr(`${line}\n`);
-      },
-    });
-    if (io.isTTY && !quiet) io.stderr('\r\u001b[2K');
-    const writeStarted = performance.now();
-    const { target, changed } = await writeMeetingOutput(outDir, output);
-    timings.write = (timings.write ?? 0) + performance.now() - writeStarted;
-    if (!quiet) {
-      const count = (folder: string) =>
-        output.artifacts.filter((a) => a.name.startsWith(`${folder}/`)).length;
-      io.stdout(
-        `${target}/oeffentlich: ${count('oeffentlich')} Dateien (zur Veröffentlichung)\n` +
-          `${target}/nichtoeffentlich: ${count('nichtoeffentlich')} Dateien (nur für die Mitglieder)\n` +
-          (changed ? '' : `${target}: unverändert, nichts neu geschrieben\n`),
-      );
+
+  /** Only the composed meetings live on: the parsed sources are garbage after the check. */
+  async function checked(): Promise<ComposedMeeting[] | null> {
+    const { checkInThread } = await import('../check/checkInThread.js');
+    const result = await checkInThread(contentDir);
+    timings.check = performance.now() - started;
+    const color = io.isTTY && io.env.NO_COLOR === undefined;
+    if (result.diagnostics.length > 0) {
+      io.stderr(printDiagnostics(result.diagnostics, { color, texts: result.texts }));
     }
+    if (hasErrors(result.diagnostics)) {
+      io.stderr(
+        'Es wurde nichts geschrieben; die bisherigen Dateien in out/ bleiben unverändert.\n',
+      );
+      return null;
+    }
+    return [...result.meetings];
   }
-  timings.total = performance.now() - started;
-  const timingsFile = io.env.RATSMAPPE_TIMINGS;
-  if (timingsFile !== undefined && timingsFile !== '') {
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(timingsFile, `${JSON.stringify(timings, null, 2)}\n`);
+
+  async function buildChecked(renderer: Renderer): Promise<number> {
+    const meetings = await checked();
+    if (meetings === null) return 1;
+    const templates = await loadTemplates();
+    const { defaultCacheDir } = await import('../cache/renderCache.js');
+    const cacheDir = cacheSetting(io.env, defaultCacheDir);
+    for (const meeting of meetings) {
+      const output = await renderMeeting(templates, meeting, {
+        toolVersion,
+        date: buildDateOf(io.env),
+        cacheDir,
+        timings,
+        renderer,
+        progress: (m, what, i, total) => {
+          if (quiet) return;
+          const line = `${m.id}: ${i + 1} von ${total}: ${what}`;
+          if (io.isTTY) io.stderr(`\r\u001b[2K${line}`);
+          else io.stderr(`${line}\n`);
+        },
+      });
+      if (io.isTTY && !quiet) io.stderr('\r\u001b[2K');
+      const writeStarted = performance.now();
+      const { target, changed } = await writeMeetingOutput(outDir, output);
+      timings.write = (timings.write ?? 0) + performance.now() - writeStarted;
+      if (!quiet) {
+        const count = (folder: string) =>
+          output.artifacts.filter((a) => a.name.startsWith(`${folder}/`)).length;
+        io.stdout(
+          `${target}/oeffentlich: ${count('oeffentlich')} Dateien (zur Veröffentlichung)\n` +
+            `${target}/nichtoeffentlich: ${count('nichtoeffentlich')} Dateien (nur für die Mitglieder)\n` +
+            (changed ? '' : `${target}: unverändert, nichts neu geschrieben\n`),
+        );
+      }
+    }
+    timings.total = performance.now() - started;
+    const timingsFile = io.env.RATSMAPPE_TIMINGS;
+    if (timingsFile !== undefined && timingsFile !== '') {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(timingsFile, `${JSON.stringify(timings, null, 2)}\n`);
+    }
+    return 0;
   }
-  return 0;
 }
 
 /** RATSMAPPE_CACHE: a folder, or "aus"/"off" for no cache; unset: the default folder. */

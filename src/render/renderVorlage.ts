@@ -28,8 +28,8 @@ export const SAVE_OPTIONS = {
   updateFieldAppearances: false,
 } as const;
 
-/** `doc` may link other Vorlagen of the meeting (`#vorlage-<Nummer>`); they stay in `part`. */
-export async function renderVorlage(doc: Document): Promise<RenderedVorlage> {
+/** The PDF side of a Vorlage. `doc` may link other Vorlagen of the meeting (`#vorlage-<Nummer>`); they stay in `part`. */
+export async function renderVorlagePdf(doc: Document): Promise<Omit<RenderedVorlage, 'docx'>> {
   const own = headingIdsOf(doc.blocks);
   const foreign = [...linkTargets(doc.blocks)].filter((t) => !own.has(t));
   const rendered = await renderPdfPart(doc, { pdfa: '2b' });
@@ -41,6 +41,17 @@ export async function renderVorlage(doc: Document): Promise<RenderedVorlage> {
     for (const page of copy.getPages()) dropDanglingLinks(page, (name) => own.has(name));
     pdf = await copy.save(SAVE_OPTIONS);
   }
-  const docx = await renderDocx({ ...doc, blocks: unlinkBlocks(doc.blocks, (t) => own.has(t)) });
-  return { pdf, part, pages: rendered.pages, outline: rendered.outline, docx };
+  return { pdf, part, pages: rendered.pages, outline: rendered.outline };
+}
+
+/** The DOCX of a Vorlage: its links to other Vorlagen become plain text. */
+export function renderVorlageDocx(doc: Document): Promise<Uint8Array> {
+  const own = headingIdsOf(doc.blocks);
+  return renderDocx({ ...doc, blocks: unlinkBlocks(doc.blocks, (t) => own.has(t)) });
+}
+
+/** Both, in this thread. */
+export async function renderVorlage(doc: Document): Promise<RenderedVorlage> {
+  const pdf = await renderVorlagePdf(doc);
+  return { ...pdf, docx: await renderVorlageDocx(doc) };
 }

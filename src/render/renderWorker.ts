@@ -5,19 +5,51 @@
 import { buildPacket, type VorlagePart } from '../packet/buildPacket.js';
 import type { PacketPlan } from '../packet/packetDocument.js';
 import type { Document } from '../model/types.js';
-import { renderVorlage, type RenderedVorlage } from './renderVorlage.js';
+import { renderVorlageDocx, renderVorlagePdf, type RenderedVorlage } from './renderVorlage.js';
 
 export type WorkerTask =
-  | { readonly kind: 'vorlage'; readonly doc: Document }
+  | { readonly kind: 'pdf' | 'docx'; readonly doc: Document }
+  | { readonly kind: 'warmup' }
   | {
       readonly kind: 'packet';
       readonly plan: PacketPlan;
       readonly parts: readonly (readonly [string, VorlagePart])[];
     };
 
-export type WorkerResult = RenderedVorlage | Uint8Array;
+export type WorkerResult = Omit<RenderedVorlage, 'docx'> | Uint8Array;
+
+/** Lays out a small document once: code compiled, fonts parsed, before the first Vorlage. */
+async function warmUp(): Promise<Uint8Array> {
+  const doc: Document = {
+    meta: {
+      title: 'Probe',
+      author: 'ratsmappe',
+      subject: 'Probe',
+      keywords: [],
+      language: 'de-DE',
+      footer: 'Probe',
+      date: '2020-01-01',
+    },
+    blocks: [
+      { type: 'heading', level: 1, children: [{ type: 'text', text: 'Überschrift' }] },
+      {
+        type: 'paragraph',
+        children: [{ type: 'strong', children: [{ type: 'text', text: 'Fett' }] }],
+      },
+      {
+        type: 'paragraph',
+        children: [{ type: 'emphasis', children: [{ type: 'text', text: 'Kursiv, 1.234,56 €' }] }],
+      },
+    ],
+  };
+  await renderVorlageDocx(doc);
+  return (await renderVorlagePdf(doc)).pdf;
+}
 
 export async function run(task: WorkerTask): Promise<WorkerResult> {
-  if (task.kind === 'vorlage') return renderVorlage(task.doc);
-  return buildPacket(task.plan, new Map(task.parts));
+  // the PDF and the DOCX of a Vorlage are tasks of their own, so both threads stay busy
+  if (task.kind === 'pdf') return renderVorlagePdf(task.doc);
+  if (task.kind === 'docx') return renderVorlageDocx(task.doc);
+  if (task.kind === 'packet') return buildPacket(task.plan, new Map(task.parts));
+  return warmUp();
 }

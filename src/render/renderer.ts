@@ -11,14 +11,23 @@ import type { RenderedVorlage } from './renderVorlage.js';
 import type { WorkerResult, WorkerTask } from './renderWorker.js';
 
 export interface Renderer {
+  /** how many tasks run at once */
+  readonly threads: number;
   vorlage(doc: Document): Promise<RenderedVorlage>;
   packet(plan: PacketPlan, parts: ReadonlyMap<string, VorlagePart>): Promise<Uint8Array>;
+  /** starts the threads now (loading the render stack, parsing the fonts), e.g. while checking */
+  warmUp(): void;
+  /** ends the threads; the next task starts new ones (their memory goes back to the system) */
+  recycle(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** In this thread. */
 export function localRenderer(): Renderer {
   return {
+    threads: 1,
+    warmUp: () => undefined,
+    recycle: () => Promise.resolve(),
     vorlage: async (doc) => (await import('./renderVorlage.js')).renderVorlage(doc),
     packet: async (plan, parts) =>
       (await import('../packet/buildPacket.js')).buildPacket(plan, parts),
@@ -26,9 +35,9 @@ export function localRenderer(): Renderer {
   };
 }
 
-/** Worker threads; `threads` 0 or 1 renders in this thread. */
+/** Worker threads (at most one per task); `threads` 0 or 1 renders in this thread. */
 export async function createRenderer(
-  tasks: number,
+  tasks = Number.POSITIVE_INFINITY,
   threads = availableParallelism(),
 ): Promise<Renderer> {
   const size = Math.min(threads, tasks);
@@ -47,12 +56,28 @@ export async function createRenderer(
       idleTimeout: 1000,
       execArgv: source ? ['--import', 'tsx'] : [],
       // a larger young generation: layout allocates many short-lived objects
-      resourceLimits: { maxYoungGenerationSizeMb: 48 },
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
     }));
   return {
-    vorlage: async (doc) => (await pool().run({ kind: 'vorlage', doc })) as RenderedVorlage,
+    threads: size,
+    warmUp: () => {
+      const running = pool();
+      for (let i = 0; i < size; i++) running.run({ kind: 'warmup' }).catch(() => undefined);
+    },
+    vorlage: async (doc) => {
+      const [pdf, docx] = await Promise.all([
+        pool().run({ kind: 'pdf', doc }) as Promise<Omit<RenderedVorlage, 'docx'>>,
+        pool().run({ kind: 'docx', doc }) as Promise<Uint8Array>,
+      ]);
+      return { ...pdf, docx };
+    },
     packet: async (plan, parts) =>
       (await pool().run({ kind: 'packet', plan, parts: [...parts] })) as Uint8Array,
+    recycle: async () => {
+      const running = started;
+      started = undefined;
+      await running?.destroy();
+    },
     close: () => started?.destroy() ?? Promise.resolve(),
   };
 }

@@ -9,8 +9,8 @@
  * top of a page are laid out (layout only, nothing rendered, the callback only records), the
  * first node where the rules ask for a break becomes a break — it now starts a page, and the
  * next window starts there, after a page break as in the document. A window with no break grows
- * (doubles) from the same start. A decision is only taken where the window holds the page after
- * the node, which the rules look at.
+ * from the same start. A decision is only taken where a later node of the window starts on a
+ * later page: the rules look at the node, the rest of its page and the next page.
  *
  * The planned breaks are then set on the document, which is laid out once more with the
  * callback in place: if the plan missed a break, pdfmake still adds it (correct, only slower).
@@ -20,8 +20,8 @@ import type { Content, Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/i
 
 type Rule = (node: Node, queries: NodeQueries) => boolean;
 
-/** Documents with fewer top-level nodes are left to pdfmake's own passes. */
-const MIN_NODES = 40;
+/** Documents with fewer top-level nodes (a Vorlage of some pages) are left to pdfmake's own passes: for them the few extra passes cost less than the windows (measured). */
+const MIN_NODES = 250;
 /** top-level nodes in a first window (about three pages of running text) */
 const WINDOW = 24;
 const MARKER = 'rm-plan-';
@@ -77,14 +77,17 @@ async function layoutWindow(
     return false; // record only: every node is asked once, in one layout pass
   };
   const rest: TDocumentDefinitions = { ...definition };
+  // layout only: no page furniture, no PDF/A set-up, no metadata
   delete rest.footer;
   delete rest.header;
+  delete rest.subset;
+  delete rest.info;
   const created = pdfmake.createPdf(
     {
       ...rest,
       content: [{ text: '' }, ...nodes],
       pageBreakBefore: record,
-      maxPagesNumber: 0,
+      maxPagesNumber: 1, // render one page only (0 means all)
     } as TDocumentDefinitions,
     {},
   );
@@ -111,20 +114,27 @@ export async function planBreaks(
     const seen = await layoutWindow(definition, content, from, to, rule);
     const reachesEnd = to === content.length;
     const lastPage = Math.max(0, ...seen.map((s) => s.page));
-    const decided = (s: Seen): boolean => reachesEnd || s.page <= lastPage - 2;
+    // the rules look at the node, the rest of its page and whether the next page has content:
+    // known once a later node starts on a later page
+    const decided = (s: Seen): boolean => reachesEnd || s.page < lastPage;
     const firstBreak = seen.find((s) => s.breaks && s.index > from);
     if (firstBreak !== undefined && decided(firstBreak)) {
       const node = content[firstBreak.index] as { pageBreak?: string };
       node.pageBreak = 'before';
       planned++;
-      from = firstBreak.index;
       size = WINDOW;
+      from = firstBreak.index;
       continue;
     }
     if (reachesEnd) break;
-    // no break yet: a longer window from the same break (a page that merely begins with a
-    // node lays it out differently from one after a break, so only breaks are restart points)
-    size *= 2;
+    // no decided break yet: a longer window from the same break (a page that merely begins
+    // with a node lays it out differently from one after a break, so only breaks are restart
+    // points); long enough for the page after the break found, or twice as long
+    const perPage = (to - from) / Math.max(1, lastPage - 1);
+    size =
+      firstBreak === undefined
+        ? 2 * size
+        : Math.max(size + 1, firstBreak.index - from + Math.ceil(3 * perPage));
   }
   return planned;
 }

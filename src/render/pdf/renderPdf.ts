@@ -33,6 +33,7 @@ import { MARGIN } from './pageGeometry.js';
 import { drawFooters, type KitDocument } from './pageFurniture.js';
 import { installFastStyles } from './fastStyles.js';
 import { installInlineMerging } from './mergeInlines.js';
+import { installMeasureOnce } from './measureOnce.js';
 import { planBreaks } from './planBreaks.js';
 import { shareParsedFonts } from './sharedFonts.js';
 
@@ -56,6 +57,7 @@ export const FURNITURE_FONTS = { normal: ROBOTO.normal, bold: ROBOTO.bold } as c
 shareParsedFonts(ROBOTO.normal);
 installFastStyles();
 installInlineMerging();
+installMeasureOnce();
 
 const BODY_SIZE = 11;
 /** pdfmake multiplies the font's own line height (Roboto: 1.172 em); 1.03 gives ~1.2 em. */

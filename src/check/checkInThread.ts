@@ -1,0 +1,41 @@
+import { Worker } from 'node:worker_threads';
+import type { ComposedMeeting } from '../compose/compose.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ContentFolderError } from '../load/readContent.js';
+
+export type CheckedInThread =
+  | {
+      readonly meetings: ComposedMeeting[];
+      readonly diagnostics: Diagnostic[];
+      readonly texts: [string, string][];
+      readonly error?: undefined;
+    }
+  | { readonly error: { readonly folder: boolean; readonly message: string } };
+
+/** Reads and checks a content folder in a thread of its own (see checkWorker.ts). */
+export function checkInThread(contentDir: string): Promise<{
+  meetings: ComposedMeeting[];
+  diagnostics: Diagnostic[];
+  texts: ReadonlyMap<string, string>;
+}> {
+  const source = import.meta.url.endsWith('.ts');
+  const worker = new Worker(new URL(`./checkWorker.${source ? 'ts' : 'js'}`, import.meta.url), {
+    workerData: contentDir,
+    execArgv: source ? ['--import', 'tsx'] : [],
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: CheckedInThread) => {
+      void worker.terminate();
+      if (message.error !== undefined) {
+        const { folder, message: text } = message.error;
+        reject(folder ? new ContentFolderError(text) : new Error(text));
+        return;
+      }
+      resolve({ ...message, texts: new Map(message.texts) });
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`check thread ended with ${String(code)}`));
+    });
+  });
+}
