@@ -8,7 +8,7 @@
  * way. The output is byte-identical (tested by the renderer's reproducibility tests, which
  * compare against fixed expectations of the text and layout).
  */
-import { createRequire } from 'node:module';
+import { requirePdfmake } from './pdfmakeInternals.js';
 
 type Style = Record<string, unknown> & { extends?: unknown };
 
@@ -37,9 +37,7 @@ let installed = false;
 export function installFastStyles(): void {
   if (installed) return;
   installed = true;
-  const require = createRequire(import.meta.url);
-  const pdfmakeRequire = createRequire(require.resolve('pdfmake'));
-  const { default: StyleContextStack } = pdfmakeRequire('./StyleContextStack.js') as {
+  const { default: StyleContextStack } = requirePdfmake('./StyleContextStack.js') as {
     default: StackClass;
   };
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call

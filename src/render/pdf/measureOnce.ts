@@ -7,7 +7,7 @@
  * passes (layout consumes and moves them). Texts whose content pdfmake replaces (page
  * references, tables of contents) are measured every time, as before. Byte-identical output.
  */
-import { createRequire } from 'node:module';
+import { requirePdfmake } from './pdfmakeInternals.js';
 
 interface LeafNode {
   text: unknown;
@@ -23,9 +23,7 @@ let installed = false;
 export function installMeasureOnce(): void {
   if (installed) return;
   installed = true;
-  const require = createRequire(import.meta.url);
-  const pdfmakeRequire = createRequire(require.resolve('pdfmake'));
-  const { default: DocMeasure } = pdfmakeRequire('./DocMeasure.js') as {
+  const { default: DocMeasure } = requirePdfmake('./DocMeasure.js') as {
     default: { prototype: { measureLeaf(node: LeafNode): LeafNode } };
   };
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call

@@ -11,7 +11,7 @@
  * glyphs land where they did; only the number of text objects changes. Not joined: anything
  * with a link or decoration, whose annotations and rules pdfmake draws per piece.
  */
-import { createRequire } from 'node:module';
+import { requirePdfmake } from './pdfmakeInternals.js';
 
 interface Inline {
   text: string;
@@ -81,9 +81,7 @@ let installed = false;
 export function installInlineMerging(): void {
   if (installed) return;
   installed = true;
-  const require = createRequire(import.meta.url);
-  const pdfmakeRequire = createRequire(require.resolve('pdfmake'));
-  const { default: Renderer } = pdfmakeRequire('./Renderer.js') as {
+  const { default: Renderer } = requirePdfmake('./Renderer.js') as {
     default: { prototype: { renderLine(line: Line, x: number, y: number): unknown } };
   };
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call

@@ -26,9 +26,13 @@ const SPACE = { paragraph: 7, list: 7, listItem: 3, table: 10, box: 12, quote: 7
  * short ones (up to 4 estimated lines) are never split, long ones leave no single first line.
  */
 export const PARAGRAPH_STYLE = { short: 'paragraphShort', long: 'paragraphLong' } as const;
-/** a rough line estimate: ~85 characters of 11 pt Roboto fit on the 165 mm text width */
+/**
+ * A line estimate that errs towards "short": about 85 characters of 11 pt Roboto fit on the
+ * 165 mm text width, rarely more than 100. Counting 100 per line, no paragraph of up to four
+ * laid-out lines is taken for a long one (a long one taken for short is only kept whole).
+ */
 const estimatedLines = (lines: string[]): number =>
-  lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 80)), 0);
+  lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 100)), 0);
 /** 1 cm */
 const QUOTE_INDENT = 28.35;
 const rule = (width: number) => () => width;
