@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/',
       'eslint.config.js',
       'bin/',
+      'scripts/*.mjs',
       'test/reporter.cjs',
     ],
   },

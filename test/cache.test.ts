@@ -59,7 +59,9 @@ describe('render cache', function () {
     cacheDir = join(root, 'cache');
     await build(setup, cacheDir); // fills the cache
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
 
   /** The cached build re-renders `expected` Vorlagen and both packets, and equals a fresh one. */
   async function expectFresh(

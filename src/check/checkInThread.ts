@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ComposedMeeting } from '../compose/compose.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -19,10 +20,14 @@ export function checkInThread(contentDir: string): Promise<{
   texts: ReadonlyMap<string, string>;
 }> {
   const source = import.meta.url.endsWith('.ts');
-  const worker = new Worker(new URL(`./checkWorker.${source ? 'ts' : 'js'}`, import.meta.url), {
-    workerData: contentDir,
-    execArgv: source ? ['--import', 'tsx'] : [],
-  });
+  const entry = new URL(`./checkWorker.${source ? 'ts' : 'js'}`, import.meta.url);
+  // under tsx (development, tests) the TypeScript source is imported once tsx is registered
+  const worker = source
+    ? new Worker(new URL('../../scripts/tsThread.mjs', import.meta.url), {
+        workerData: { entry: fileURLToPath(entry), data: contentDir },
+        execArgv: ['--import', 'tsx'],
+      })
+    : new Worker(entry, { workerData: contentDir });
   return new Promise((resolve, reject) => {
     worker.once('message', (message: CheckedInThread) => {
       void worker.terminate();

@@ -11,19 +11,25 @@ import type { CheckedInThread } from './checkInThread.js';
 
 const post = (message: CheckedInThread): void => parentPort?.postMessage(message);
 
-try {
-  const result = checkAndCompose(await readContent(String(workerData)));
-  post({
-    meetings: [...result.meetings],
-    diagnostics: [...result.diagnostics],
-    // the source texts are needed only for the code frames of diagnostics
-    texts: result.diagnostics.length > 0 ? [...result.content.texts] : [],
-  });
-} catch (error) {
-  post({
-    error: {
-      folder: error instanceof ContentFolderError,
-      message: error instanceof Error ? error.message : String(error),
-    },
-  });
+async function checkThread(): Promise<void> {
+  try {
+    // from dist: the folder; from the sources: { entry, data } (scripts/tsThread.mjs)
+    const dir = typeof workerData === 'string' ? workerData : (workerData as { data: string }).data;
+    const result = checkAndCompose(await readContent(dir));
+    post({
+      meetings: [...result.meetings],
+      diagnostics: [...result.diagnostics],
+      // the source texts are needed only for the code frames of diagnostics
+      texts: result.diagnostics.length > 0 ? [...result.content.texts] : [],
+    });
+  } catch (error) {
+    post({
+      error: {
+        folder: error instanceof ContentFolderError,
+        message: error instanceof Error ? error.message : String(error),
+      },
+    });
+  }
 }
+
+void checkThread();
