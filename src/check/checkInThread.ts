@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ComposedMeeting } from '../compose/compose.js';
@@ -12,6 +14,18 @@ export type CheckedInThread =
       readonly error?: undefined;
     }
   | { readonly error: { readonly folder: boolean; readonly message: string } };
+
+/** Folders of more Vorlagen than this are checked in a thread of their own. */
+const LARGE = 150;
+
+/**
+ * Whether a content folder is large enough for the check to run in a thread of its own (the
+ * thread costs its start; it pays off where the parsed sources take hundreds of MB).
+ */
+export async function largeContent(contentDir: string): Promise<boolean> {
+  const entries = await readdir(join(contentDir, 'vorlagen')).catch(() => []);
+  return entries.length > LARGE;
+}
 
 /** Reads and checks a content folder in a thread of its own (see checkWorker.ts). */
 export function checkInThread(contentDir: string): Promise<{

@@ -87,8 +87,14 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
 
   /** Only the composed meetings live on: the parsed sources are garbage after the check. */
   async function checked(): Promise<ComposedMeeting[] | null> {
-    const { checkInThread } = await import('../check/checkInThread.js');
-    const result = await checkInThread(contentDir);
+    const { checkInThread, largeContent } = await import('../check/checkInThread.js');
+    const result = (await largeContent(contentDir))
+      ? await checkInThread(contentDir)
+      : await (async () => {
+          const { checkAndCompose } = await import('../check/checkAndCompose.js');
+          const checkResult = checkAndCompose(await readContent(contentDir));
+          return { ...checkResult, texts: checkResult.content.texts };
+        })();
     timings.check = performance.now() - started;
     const color = io.isTTY && io.env.NO_COLOR === undefined;
     if (result.diagnostics.length > 0) {

@@ -43,7 +43,13 @@ async function warmUp(): Promise<Uint8Array> {
     ],
   };
   await renderVorlageDocx(doc);
-  return (await renderVorlagePdf(doc)).pdf;
+  const part = await renderVorlagePdf(doc);
+  // and the packet's code: cover, overlay, assembly
+  const top = { nummer: 'probe', dest: 'top-1', title: 'TOP 1: Probe', running: 'TOP 1 · Probe' };
+  return buildPacket(
+    { meta: doc.meta, cover: doc.blocks, separator: null, publicTops: [top], internalTops: [] },
+    new Map([['probe', part]]),
+  );
 }
 
 export async function run(task: WorkerTask): Promise<WorkerResult> {

@@ -51,7 +51,7 @@ export async function createRenderer(
     (started ??= new Piscina<WorkerTask, WorkerResult>({
       name: 'run',
       filename: new URL(`./renderWorker.${source ? 'ts' : 'js'}`, import.meta.url).href,
-      minThreads: size,
+      minThreads: 1, // the second thread starts with the second task at once
       maxThreads: size,
       idleTimeout: 1000,
       execArgv: source ? ['--import', 'tsx'] : [],
@@ -62,7 +62,8 @@ export async function createRenderer(
     threads: size,
     warmUp: () => {
       const running = pool();
-      for (let i = 0; i < size; i++) running.run({ kind: 'warmup' }).catch(() => undefined);
+      // one thread only: the check runs on the other core meanwhile
+      running.run({ kind: 'warmup' }).catch(() => undefined);
     },
     vorlage: async (doc) => {
       const [pdf, docx] = await Promise.all([
