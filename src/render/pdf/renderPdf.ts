@@ -237,6 +237,8 @@ export interface PdfExtras {
   readonly files?: PdfFiles | undefined;
   /** left part of the running footer; the page numbers are added ("Seite x von y") */
   readonly footer?: string | undefined;
+  /** false: leave the keep-together breaks to pdfmake's own passes (the tests compare both) */
+  readonly plan?: boolean | undefined;
 }
 
 /** A rendered PDF with what the packet needs to reuse it as a part. */
@@ -255,21 +257,21 @@ export interface RenderedPdf {
 export async function renderPdfDefinition(
   definition: TDocumentDefinitions,
   outline: readonly OutlineEntry[] = [],
-  { files, footer }: PdfExtras = {},
+  { files, footer, plan }: PdfExtras = {},
 ): Promise<Buffer> {
-  return (await renderCounted(definition, outline, { files, footer })).bytes;
+  return (await renderCounted(definition, outline, { files, footer, plan })).bytes;
 }
 
 async function renderCounted(
   definition: TDocumentDefinitions,
   outline: readonly OutlineEntry[],
-  { files, footer }: PdfExtras,
+  { files, footer, plan = true }: PdfExtras,
 ): Promise<{ bytes: Buffer; pages: number }> {
   pdfmake.setFonts({ Roboto: { ...ROBOTO } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
   const rule = definition.pageBreakBefore;
-  if (rule !== undefined && Array.isArray(definition.content)) {
+  if (plan && rule !== undefined && Array.isArray(definition.content)) {
     await planBreaks(definition as TDocumentDefinitions & { content: Content[] }, rule);
   }
   const created = pdfmake.createPdf(definition, { bufferPages: true });
