@@ -5,7 +5,7 @@
  * those from the document's own data and re-zips the package with fixed entry dates in a fixed
  * entry order.
  */
-import JSZip from 'jszip';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 
 export interface NormalizeOptions {
   /** ISO date (YYYY-MM-DD) written as created and modified date */
@@ -14,8 +14,12 @@ export interface NormalizeOptions {
   readonly language: string;
 }
 
-/** the earliest date a zip entry can carry (DOS epoch), written in UTC by jszip */
-const ZIP_ENTRY_DATE = new Date('1980-01-01T00:00:00Z');
+/**
+ * The earliest date a zip entry can carry (DOS epoch, 1980-01-01 00:00). fflate writes the
+ * local time of the Date it gets, so the Date is local midnight: the same bytes in every
+ * time zone.
+ */
+const ZIP_ENTRY_DATE = new Date(1980, 0, 1);
 
 /** entries that readers look for first come first; the rest follow sorted by name */
 const LEADING_ENTRIES = ['[Content_Types].xml', '_rels/.rels', 'word/document.xml'];
@@ -96,36 +100,41 @@ function renumberCounterIds(parts: Map<string, string>): void {
   }
 }
 
-export async function normalizeDocx(input: Buffer, options: NormalizeOptions): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(input);
+/**
+ * The package from its parts: core dates and language set, random relationship ids and
+ * counters renumbered, entries in a fixed order with a fixed date (fflate, DEFLATE level 6).
+ */
+export function packDocx(
+  files: ReadonlyMap<string, string | Uint8Array>,
+  options: NormalizeOptions,
+): Buffer {
   const parts = new Map<string, string>();
   const binaries = new Map<string, Uint8Array>();
-  const names = Object.keys(zip.files)
-    .filter((name) => !zip.files[name]?.dir)
-    .sort(entryOrder);
+  const names = [...files.keys()].filter((name) => !name.endsWith('/')).sort(entryOrder);
+  const decoder = new TextDecoder();
   for (const name of names) {
-    const file = zip.file(name);
-    if (!file) continue;
-    if (/\.(xml|rels)$/.test(name)) parts.set(name, await file.async('string'));
-    else binaries.set(name, await file.async('uint8array'));
+    const data = files.get(name);
+    if (data === undefined) continue;
+    if (/\.(xml|rels)$/.test(name))
+      parts.set(name, typeof data === 'string' ? data : decoder.decode(data));
+    else binaries.set(name, typeof data === 'string' ? new TextEncoder().encode(data) : data);
   }
   const core = parts.get('docProps/core.xml');
   if (core !== undefined) parts.set('docProps/core.xml', normalizeCore(core, options));
   renameRandomRelationshipIds(parts);
   renumberCounterIds(parts);
-
-  const output = new JSZip();
+  const encoder = new TextEncoder();
+  const entries: Zippable = {};
   for (const name of names) {
-    output.file(name, parts.get(name) ?? binaries.get(name) ?? '', {
-      date: ZIP_ENTRY_DATE,
-      createFolders: false,
-      compression: 'DEFLATE',
-    });
+    const text = parts.get(name);
+    const bytes =
+      text === undefined ? (binaries.get(name) ?? new Uint8Array()) : encoder.encode(text);
+    entries[name] = [bytes, { mtime: ZIP_ENTRY_DATE, level: 6 }];
   }
-  return output.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-    platform: 'DOS',
-  });
+  return Buffer.from(zipSync(entries));
+}
+
+/** The same for a packed DOCX (unzipped first). */
+export function normalizeDocx(input: Uint8Array, options: NormalizeOptions): Buffer {
+  return packDocx(new Map(Object.entries(unzipSync(input))), options);
 }

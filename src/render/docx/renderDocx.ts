@@ -20,7 +20,12 @@ import type { ISectionPropertiesOptions } from 'docx';
 
 import type { Document } from '../../model/types.js';
 import { FOOTER_SIZE, PAGE, STYLE, TEXT_WIDTH, docxStyles, listDefinition } from './docxStyles.js';
-import { normalizeDocx } from './normalizeDocx.js';
+import { normalizeDocx, packDocx } from './normalizeDocx.js';
+
+/** docx 9's compiler (Packer.compiler): the package's parts by path */
+interface Compiler {
+  compile(file: object): Map<string, string | Uint8Array>;
+}
 import { renderBlocks } from './renderBlocks.js';
 import { TOP_LEVEL, createRenderState } from './renderState.js';
 
@@ -82,6 +87,10 @@ export async function renderDocx(doc: Document): Promise<Buffer> {
       },
     ],
   });
-  const packed = await Packer.toBuffer(file);
-  return normalizeDocx(packed, { date: meta.date, language: meta.language });
+  const options = { date: meta.date, language: meta.language };
+  // docx's own compiler gives the parts before zipping: they are normalised and zipped once
+  // (Packer.toBuffer zips, and the normalisation would unzip and zip again)
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  if (compiler !== undefined) return packDocx(compiler.compile(file), options);
+  return normalizeDocx(await Packer.toBuffer(file), options);
 }
