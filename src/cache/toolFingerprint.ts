@@ -16,7 +16,7 @@ const LIBRARIES = [
   'fontkit',
   'docx',
   'pdf-lib',
-  'jszip',
+  'fflate',
   'handlebars',
   'parse5',
 ];
