@@ -138,4 +138,14 @@ describe('render cache', function () {
     expect(output.rendered.vorlagen).to.equal(2);
     expect(bytesOf(output)).to.deep.equal(bytesOf(await build(setup, undefined)));
   });
+
+  it('builds without a cache when its folder cannot be used (a file, below /proc), and never hangs', async () => {
+    const file = join(root, 'keine-mappe');
+    writeFileSync(file, '');
+    for (const dir of [file, '/proc/ratsmappe-cache']) {
+      const output = await build(setup, dir);
+      expect(output.rendered, dir).to.deep.equal({ vorlagen: 2, packets: 2 });
+      expect(bytesOf(output)).to.deep.equal(bytesOf(await build(setup, undefined)));
+    }
+  });
 });

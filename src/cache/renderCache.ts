@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 export interface CacheEntry {
   /** small JSON-serialisable data */
@@ -22,6 +22,22 @@ export interface CacheEntry {
 interface StoredInfo {
   readonly info: unknown;
   readonly files: Readonly<Record<string, string>>;
+}
+
+/**
+ * mkdir -p, one level at a time: node's recursive mkdir never returns for some paths (e.g.
+ * below /proc on Node 20), which must not hang a build over its cache.
+ */
+async function ensureDir(dir: string): Promise<void> {
+  const parts = resolve(dir).split(sep);
+  for (let i = 2; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join(sep);
+    try {
+      await mkdir(prefix);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 const sha256 = (bytes: Uint8Array | string): string =>
@@ -71,7 +87,7 @@ export class RenderCache {
     const folder = this.folder(key);
     const temporary = `${folder}.tmp-${String(process.pid)}-${String(Math.random()).slice(2)}`;
     try {
-      await mkdir(temporary, { recursive: true });
+      await ensureDir(temporary);
       const files: Record<string, string> = {};
       for (const [name, bytes] of Object.entries(entry.files)) {
         await writeFile(join(temporary, name), bytes);
