@@ -4,7 +4,7 @@ import { cacheKey, RenderCache } from './cache/renderCache.js';
 import { toolFingerprint } from './cache/toolFingerprint.js';
 import type { VorlagePart } from './packet/buildPacket.js';
 import { createManifest, type ManifestEntry } from './packet/manifest.js';
-import { packetPlan, type Fassung } from './packet/packetDocument.js';
+import { packetPlan, type Fassung, type PacketPlan } from './packet/packetDocument.js';
 import { createRenderer, localRenderer, type Renderer } from './render/renderer.js';
 import type { RenderedVorlage } from './render/renderVorlage.js';
 import type { Document } from './model/types.js';
@@ -132,6 +132,29 @@ export async function renderMeeting(
   const slots = limit(2 * Math.max(1, renderer.threads));
   let renderedPackets = 0;
   try {
+    // the packets' plans and cache entries; the cover's length is laid out ahead, on a thread
+    // of its own, while the Vorlagen render (the packet then lays its cover out only once)
+    const packets = Object.fromEntries(
+      await Promise.all(
+        (['oeffentlich', 'mitglieder'] as const).map(async (fassung) => {
+          const plan = dated(packetPlan(templates, meeting, fassung), date);
+          const used = [...plan.publicTops, ...plan.internalTops].map((t) => keys.get(t.nummer));
+          const key = cacheKey('packet', tool, toolVersion, templates.fingerprint, plan, used);
+          const hit = await cache?.get(key);
+          const guess =
+            hit === undefined ? renderer.coverPages(plan).catch(() => 1) : Promise.resolve(1);
+          return [fassung, { plan, key, hit, guess }] as const;
+        }),
+      ),
+    ) as Record<
+      Fassung,
+      {
+        plan: PacketPlan;
+        key: string;
+        hit: Awaited<ReturnType<RenderCache['get']>>;
+        guess: Promise<number>;
+      }
+    >;
     const rendered = await timed(timings, 'vorlagen', () =>
       Promise.all(
         meeting.vorlagen.map(async (vorlage, i) => {
@@ -161,12 +184,10 @@ export async function renderMeeting(
       label: string,
       on: Renderer = renderer,
     ): Promise<Uint8Array> => {
-      const plan = dated(packetPlan(templates, meeting, fassung), date);
-      const used = [...plan.publicTops, ...plan.internalTops].map((t) => keys.get(t.nummer));
-      const key = cacheKey('packet', tool, toolVersion, templates.fingerprint, plan, used);
-      const hit = await cache?.get(key);
+      const { plan, key, hit, guess } = packets[fassung];
       if (hit?.files['packet.pdf'] === undefined) renderedPackets++;
-      const bytes = hit?.files['packet.pdf'] ?? (await on.packet(plan, parts));
+      const bytes =
+        hit?.files['packet.pdf'] ?? (await on.packet({ ...plan, coverPages: await guess }, parts));
       step(label);
       if (hit === undefined) await cache?.put(key, { info: null, files: { 'packet.pdf': bytes } });
       return bytes;

@@ -16,6 +16,18 @@ export interface VorlagePart {
   readonly outline: readonly OutlineEntry[];
 }
 
+/**
+ * How many pages the cover takes, laid out with three-digit page numbers (a guess that saves
+ * the packet a second layout of its cover; a wrong guess costs only that layout).
+ */
+export async function coverPages(plan: PacketPlan): Promise<number> {
+  const cover = await renderPdfPart(
+    { meta: plan.meta, blocks: resolvePages(plan.cover, () => 999) },
+    { pdfa: '2b', footer: false },
+  );
+  return cover.pages;
+}
+
 export async function buildPacket(
   plan: PacketPlan,
   parts: ReadonlyMap<string, VorlagePart>,
@@ -42,10 +54,11 @@ export async function buildPacket(
     }
     return start;
   };
-  let coverPages = 1;
+  let coverPages = plan.coverPages ?? 1;
+  const first = starts(coverPages);
   let cover = await render({
     meta: plan.meta,
-    blocks: resolvePages(plan.cover, (d) => starts(1).get(d)),
+    blocks: resolvePages(plan.cover, (d) => first.get(d)),
   });
   for (let pass = 0; cover.pages !== coverPages && pass < 5; pass++) {
     coverPages = cover.pages;

@@ -47,6 +47,8 @@ export interface PacketPlan {
   readonly separator: Document | null;
   readonly publicTops: readonly PacketTop[];
   readonly internalTops: readonly PacketTop[];
+  /** the cover's expected page count (see coverPages in buildPacket.ts); default 1 */
+  readonly coverPages?: number;
 }
 
 /** The Tagesordnung's page column: each page reference becomes the number, linked to the TOP. */

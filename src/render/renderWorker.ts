@@ -2,7 +2,7 @@
  * Worker thread of the render pool (piscina): renders one Vorlage or assembles one packet.
  * Each worker parses the fonts once and keeps pdfkit's word cache for all its tasks.
  */
-import { buildPacket, type VorlagePart } from '../packet/buildPacket.js';
+import { buildPacket, coverPages, type VorlagePart } from '../packet/buildPacket.js';
 import type { PacketPlan } from '../packet/packetDocument.js';
 import type { Document } from '../model/types.js';
 import { renderVorlageDocx, renderVorlagePdf, type RenderedVorlage } from './renderVorlage.js';
@@ -10,13 +10,14 @@ import { renderVorlageDocx, renderVorlagePdf, type RenderedVorlage } from './ren
 export type WorkerTask =
   | { readonly kind: 'pdf' | 'docx'; readonly doc: Document }
   | { readonly kind: 'warmup' }
+  | { readonly kind: 'cover'; readonly plan: PacketPlan }
   | {
       readonly kind: 'packet';
       readonly plan: PacketPlan;
       readonly parts: readonly (readonly [string, VorlagePart])[];
     };
 
-export type WorkerResult = Omit<RenderedVorlage, 'docx'> | Uint8Array;
+export type WorkerResult = Omit<RenderedVorlage, 'docx'> | Uint8Array | number;
 
 /** Lays out a small document once: code compiled, fonts parsed, before the first Vorlage. */
 async function warmUp(): Promise<Uint8Array> {
@@ -57,5 +58,6 @@ export async function run(task: WorkerTask): Promise<WorkerResult> {
   if (task.kind === 'pdf') return renderVorlagePdf(task.doc);
   if (task.kind === 'docx') return renderVorlageDocx(task.doc);
   if (task.kind === 'packet') return buildPacket(task.plan, new Map(task.parts));
+  if (task.kind === 'cover') return coverPages(task.plan);
   return warmUp();
 }

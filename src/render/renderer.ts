@@ -15,6 +15,8 @@ export interface Renderer {
   readonly threads: number;
   vorlage(doc: Document): Promise<RenderedVorlage>;
   packet(plan: PacketPlan, parts: ReadonlyMap<string, VorlagePart>): Promise<Uint8Array>;
+  /** the cover's page count with three-digit page numbers */
+  coverPages(plan: PacketPlan): Promise<number>;
   /** starts the threads now (loading the render stack, parsing the fonts), e.g. while checking */
   warmUp(): void;
   /** ends the threads; the next task starts new ones (their memory goes back to the system) */
@@ -31,6 +33,7 @@ export function localRenderer(): Renderer {
     vorlage: async (doc) => (await import('./renderVorlage.js')).renderVorlage(doc),
     packet: async (plan, parts) =>
       (await import('../packet/buildPacket.js')).buildPacket(plan, parts),
+    coverPages: async (plan) => (await import('../packet/buildPacket.js')).coverPages(plan),
     close: () => Promise.resolve(),
   };
 }
@@ -74,6 +77,7 @@ export async function createRenderer(
     },
     packet: async (plan, parts) =>
       (await pool().run({ kind: 'packet', plan, parts: [...parts] })) as Uint8Array,
+    coverPages: async (plan) => (await pool().run({ kind: 'cover', plan })) as number,
     recycle: async () => {
       const running = started;
       started = undefined;
