@@ -81,3 +81,58 @@ describe('dates inside the files', function () {
     }
   });
 });
+
+describe('rendering does not depend on what the thread rendered before', function () {
+  this.timeout(120_000);
+
+  it('gives a Vorlage the same bytes in a fresh process and after other Vorlagen', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { createHash } = await import('node:crypto');
+    const { checkAndCompose } = await import('../src/build.js');
+    const { readContent } = await import('../src/load/readContent.js');
+    const { loadTemplates } = await import('../src/template/loadTemplates.js');
+    const { vorlageDocument } = await import('../src/template/vorlageDocument.js');
+    const { renderVorlagePdf } = await import('../src/render/renderVorlage.js');
+    const { exampleContentDir } = await import('./helpers/exampleBuild.js');
+    const { extractPdfText } = await import('./helpers/pdfText.js');
+    const script = `
+      import { checkAndCompose } from './src/build.js';
+      import { readContent } from './src/load/readContent.js';
+      import { loadTemplates } from './src/template/loadTemplates.js';
+      import { vorlageDocument } from './src/template/vorlageDocument.js';
+      import { renderVorlagePdf } from './src/render/renderVorlage.js';
+      import { createHash } from 'node:crypto';
+      const meeting = checkAndCompose(await readContent(${JSON.stringify(exampleContentDir)})).meetings[0];
+      const templates = await loadTemplates();
+      const links = meeting.vorlagen.map((v) => v.nummer);
+      const doc = vorlageDocument(templates, meeting.vorlagen[0], links);
+      const { pdf } = await renderVorlagePdf(doc);
+      process.stdout.write(createHash('sha256').update(pdf).digest('hex'));
+    `;
+    const fresh = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        encoding: 'utf8',
+        cwd: new URL('..', import.meta.url).pathname,
+      },
+    );
+    expect(fresh.status, fresh.stderr).to.equal(0);
+    const meeting = checkAndCompose(await readContent(exampleContentDir)).meetings[0];
+    if (meeting === undefined) throw new Error('no meeting');
+    const templates = await loadTemplates();
+    const links = meeting.vorlagen.map((v) => v.nummer);
+    const [first, ...others] = meeting.vorlagen;
+    if (first === undefined) throw new Error('no Vorlage');
+    // first what a render thread does before: the warm-up (a probe document and packet, whose
+    // embedded subsets once left glyphs without characters in the shared font: a full stop
+    // lost from the text layer) and other Vorlagen
+    const { run } = await import('../src/render/renderWorker.js');
+    await run({ kind: 'warmup' });
+    for (const other of others) await renderVorlagePdf(vorlageDocument(templates, other, links));
+    const { pdf } = await renderVorlagePdf(vorlageDocument(templates, first, links));
+    expect(createHash('sha256').update(pdf).digest('hex')).to.equal(fresh.stdout);
+    // and every character is in the text layer (ToUnicode), full stops included
+    expect((await extractPdfText(pdf)).text).to.include('berichtet.');
+  });
+});

@@ -1,20 +1,21 @@
 /**
- * Parse each font once per process, not once per PDF.
+ * Lay each word out once per thread, not once per PDF.
  *
- * pdfkit (under pdfmake) opens a font for every document: `fontkit.create` parses the file
- * again, and the glyph runs of every word are measured again (OpenType shaping with GSUB/GPOS)
- * in a cache that lives on the document's font object. For a meeting of 100 Vorlagen that is
- * most of the layout time. pdfkit has no option to hand it a parsed font, so its font class is
- * adapted here, on its prototype, once:
+ * pdfkit (under pdfmake) opens a font for every document and measures the glyph run of every
+ * word again (OpenType shaping with GSUB/GPOS) in a cache that lives on the document's font
+ * object. For a meeting of 100 Vorlagen that was most of the layout time. pdfkit has no option
+ * for a shared cache, so its font class is adapted here, on its prototype, once:
  *
- * - the first font object of a face (PostScript name + head.checkSumAdjustment) keeps its
- *   parsed fontkit font; later font objects of the same face use that one (with a subset of
- *   their own, so every PDF embeds only its own glyphs);
- * - the word cache (`layoutCached`) is kept per parsed font instead of per document.
+ * - per face (PostScript name + head.checkSumAdjustment) one extra parse of the font is used
+ *   for layout by every document's font object; the word cache (`layoutCached`) belongs to it;
+ * - each document's font object keeps its own parsed font for its subset and embedding. (The
+ *   layout font must never embed: fontkit caches glyph objects with the characters they were
+ *   first made for, and subsetting makes glyphs, the components of composite glyphs, without
+ *   characters, which later documents would take over and lose from their text layer.)
  *
- * Glyph runs are read-only once cached (pdfkit copies them when it concatenates), so sharing
- * them does not change a single byte of the output; the renderer's reproducibility test renders
- * the same document in a fresh and a warm state and compares the bytes.
+ * Glyph runs are read-only once cached (pdfkit copies them when it concatenates). The output
+ * must not depend on what a thread rendered before: test/reproducible.test.ts renders a
+ * Vorlage in a fresh process and after others and compares the bytes.
  */
 import { createRequire } from 'node:module';
 
@@ -26,13 +27,14 @@ interface KitFont {
   layoutCached(text: string): unknown;
   encode(text: string, features?: unknown): unknown;
   embed(): unknown;
-  /** set here: this font object already uses the shared parsed font */
-  rmShared?: true;
+  /** set here: the shared parsed font this font object lays out with */
+  rmShared?: FontkitFont;
 }
 
 interface FontkitFont {
   readonly postscriptName: string;
   readonly head: { readonly checkSumAdjustment: number };
+  readonly stream: { readonly buffer: Uint8Array };
   createSubset(): unknown;
 }
 
@@ -47,45 +49,49 @@ export function shareParsedFonts(sampleFontFile: string): void {
   const PDFDocument = kitRequire('pdfkit') as new (options: object) => {
     font(src: string): { _font: KitFont };
   };
+  const fontkit = kitRequire('fontkit') as { create(buffer: Uint8Array): FontkitFont };
   const probe = new PDFDocument({ autoFirstPage: false }).font(sampleFontFile);
   const proto = Object.getPrototypeOf(probe._font) as KitFont;
 
   const faces = new Map<string, FontkitFont>();
   const runs = new WeakMap<FontkitFont, Map<string, unknown>>();
-  const adopt = (kitFont: KitFont): void => {
-    if (kitFont.rmShared) return;
-    kitFont.rmShared = true;
+  /** the parsed font whose layouts this font object shares */
+  const sharedOf = (kitFont: KitFont): FontkitFont => {
+    if (kitFont.rmShared !== undefined) return kitFont.rmShared;
     const face = `${kitFont.font.postscriptName}:${String(kitFont.font.head.checkSumAdjustment)}`;
-    const shared = faces.get(face);
+    let shared = faces.get(face);
     if (shared === undefined) {
-      faces.set(face, kitFont.font);
-    } else if (shared !== kitFont.font) {
-      kitFont.font = shared;
-      kitFont.subset = shared.createSubset();
+      // a parse of its own, used for layout only: fontkit caches glyph objects with the
+      // characters they were first made for, and embedding a subset makes glyphs (components
+      // of composite glyphs) without characters; a font that embeds would hand those to later
+      // documents and lose characters from their text layer (ToUnicode)
+      shared = fontkit.create(kitFont.font.stream.buffer);
+      faces.set(face, shared);
     }
+    kitFont.rmShared = shared;
+    return shared;
   };
 
   /* eslint-disable @typescript-eslint/unbound-method -- the originals are called with .call */
-  const { layoutRun, encode, embed } = proto;
+  const { layoutRun } = proto;
   /* eslint-enable @typescript-eslint/unbound-method */
+  // the layout (glyphs and positions of a word) comes from the shared font; the font object
+  // keeps its own parsed font for its subset and embedding
   proto.layoutRun = function (this: KitFont, text, features) {
-    adopt(this);
-    return layoutRun.call(this, text, features);
-  };
-  proto.encode = function (this: KitFont, text, features) {
-    adopt(this);
-    return encode.call(this, text, features);
-  };
-  proto.embed = function (this: KitFont) {
-    adopt(this);
-    return embed.call(this);
+    const own = this.font;
+    this.font = sharedOf(this);
+    try {
+      return layoutRun.call(this, text, features);
+    } finally {
+      this.font = own;
+    }
   };
   proto.layoutCached = function (this: KitFont, text) {
-    adopt(this);
-    let cache = runs.get(this.font);
+    const shared = sharedOf(this);
+    let cache = runs.get(shared);
     if (cache === undefined) {
       cache = new Map();
-      runs.set(this.font, cache);
+      runs.set(shared, cache);
     }
     let run = cache.get(text);
     if (run === undefined) {
