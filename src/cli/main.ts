@@ -77,7 +77,7 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
   const started = performance.now();
   // the render threads start while the content is read and checked
   const { createRenderer } = await import('../render/renderer.js');
-  const renderer = await createRenderer();
+  const renderer = await createRenderer(Number.POSITIVE_INFINITY, threadsSetting(io.env));
   renderer.warmUp();
   try {
     return await buildChecked(renderer);
@@ -151,6 +151,12 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
     }
     return 0;
   }
+}
+
+/** RATSMAPPE_THREADS: render threads (1: in this thread); unset: one per core. */
+function threadsSetting(env: Io['env']): number | undefined {
+  const value = Number(env.RATSMAPPE_THREADS);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /** RATSMAPPE_CACHE: a folder, or "aus"/"off" for no cache; unset: the default folder. */
