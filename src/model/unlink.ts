@@ -16,15 +16,26 @@ export function unlinkBlocks(blocks: readonly Block[], keep: (dest: string) => b
         return [{ ...i, children: inlines(i.children) }];
       return [i];
     });
+  return mapInlines(blocks, inlines);
+}
+
+/**
+ * The blocks with every inline sequence (of headings, paragraphs, table cells, also inside
+ * quotes, boxes and list items) replaced by `map` of it.
+ */
+export function mapInlines(
+  blocks: readonly Block[],
+  map: (inlines: readonly Inline[]) => Inline[],
+): Block[] {
   const cells = <T extends { readonly children: readonly Inline[] }>(c: T): T => ({
     ...c,
-    children: inlines(c.children),
+    children: map(c.children),
   });
   return blocks.map((b): Block => {
     switch (b.type) {
       case 'heading':
       case 'paragraph':
-        return { ...b, children: inlines(b.children) };
+        return { ...b, children: map(b.children) };
       case 'table':
         return {
           ...b,
@@ -33,9 +44,9 @@ export function unlinkBlocks(blocks: readonly Block[], keep: (dest: string) => b
         };
       case 'quote':
       case 'box':
-        return { ...b, children: unlinkBlocks(b.children, keep) };
+        return { ...b, children: mapInlines(b.children, map) };
       case 'list':
-        return { ...b, items: b.items.map((item) => unlinkBlocks(item, keep)) };
+        return { ...b, items: b.items.map((item) => mapInlines(item, map)) };
       default:
         return b;
     }

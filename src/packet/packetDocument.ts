@@ -1,6 +1,7 @@
 import type { ComposedMeeting, ComposedTop, ComposedVorlage } from '../compose/compose.js';
 import { formatDate } from '../format/german.js';
 import { parseHtml } from '../model/parseHtml.js';
+import { mapInlines } from '../model/unlink.js';
 import type { Block, Document, DocumentMeta, Inline } from '../model/types.js';
 import type { Templates } from '../template/loadTemplates.js';
 
@@ -73,26 +74,7 @@ export function resolvePages(
       }
       return i;
     });
-  const cell = <T extends { readonly children: readonly Inline[] }>(c: T): T => ({
-    ...c,
-    children: inlines(c.children),
-  });
-  return blocks.map((b): Block => {
-    switch (b.type) {
-      case 'heading':
-      case 'paragraph':
-        return { ...b, children: inlines(b.children) };
-      case 'table':
-        return { ...b, header: b.header?.map(cell) ?? null, rows: b.rows.map((r) => r.map(cell)) };
-      case 'quote':
-      case 'box':
-        return { ...b, children: resolvePages(b.children, pageOf) };
-      case 'list':
-        return { ...b, items: b.items.map((item) => resolvePages(item, pageOf)) };
-      default:
-        return b;
-    }
-  });
+  return mapInlines(blocks, inlines);
 }
 
 /** The Sitzungsmappe's plan: cover with Tagesordnung, then every Vorlage in agenda order. */
