@@ -23,7 +23,6 @@ const textOf = (value: unknown): string | undefined =>
 
 /** Walks a name tree (leaf /Names pairs, /Kids), calling `visit` for every entry. */
 function walkNameTree(
-  doc: PDFDocument,
   node: PDFDict | undefined,
   visit: (name: string, value: unknown) => void,
 ): void {
@@ -37,7 +36,7 @@ function walkNameTree(
   }
   const kids = node.lookupMaybe(N('Kids'), PDFArray);
   if (kids !== undefined) {
-    for (let i = 0; i < kids.size(); i++) walkNameTree(doc, kids.lookupMaybe(i, PDFDict), visit);
+    for (let i = 0; i < kids.size(); i++) walkNameTree(kids.lookupMaybe(i, PDFDict), visit);
   }
 }
 
@@ -57,7 +56,7 @@ export function collectDests(
     if (target !== undefined) pageOf.set(page.ref.toString(), target);
   });
   const tree = src.catalog.lookupMaybe(N('Names'), PDFDict)?.lookupMaybe(N('Dests'), PDFDict);
-  walkNameTree(src, tree, (name, value) => {
+  walkNameTree(tree, (name, value) => {
     const array = value instanceof PDFDict ? value.lookupMaybe(N('D'), PDFArray) : value;
     if (!(array instanceof PDFArray)) return;
     const ref = array.get(0);

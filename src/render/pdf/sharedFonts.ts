@@ -22,11 +22,8 @@ import { createRequire } from 'node:module';
 /** The parts of pdfkit's EmbeddedFont used here (pdfkit 0.19 internals, not in its typings). */
 interface KitFont {
   font: FontkitFont;
-  subset: unknown;
   layoutRun(text: string, features?: unknown): unknown;
   layoutCached(text: string): unknown;
-  encode(text: string, features?: unknown): unknown;
-  embed(): unknown;
   /** set here: the shared parsed font this font object lays out with */
   rmShared?: FontkitFont;
 }
@@ -35,7 +32,6 @@ interface FontkitFont {
   readonly postscriptName: string;
   readonly head: { readonly checkSumAdjustment: number };
   readonly stream: { readonly buffer: Uint8Array };
-  createSubset(): unknown;
 }
 
 let installed = false;
