@@ -29,6 +29,9 @@ interface StackClass {
   ): unknown;
 }
 
+const MISSING = Symbol('missing');
+const EXTENDS = Symbol('extends');
+
 const isValue = (v: unknown): boolean => v !== undefined && v !== null;
 const isString = (v: unknown): boolean => typeof v === 'string' || v instanceof String;
 
@@ -42,26 +45,22 @@ export function installFastStyles(): void {
   };
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call
   const original = StyleContextStack.prototype.getProperty;
-  /** the value of a named style, or undefined; styles that extend others: pdfmake's own way */
-  const fromStyle = (
-    stack: Stack,
-    name: string,
-    property: string,
-  ): { found: boolean; value?: unknown } => {
+  /** a named style's value; MISSING when it has none; EXTENDS: ask pdfmake (it extends others) */
+  const fromStyle = (stack: Stack, name: string, property: string): unknown => {
     const style = stack.styleDictionary[name];
-    if (!style) return { found: false };
-    if (isValue(style[property])) return { found: true, value: style[property] };
-    if (style.extends !== undefined) return { found: false, value: Symbol.for('extends') };
-    return { found: false };
+    if (!style) return MISSING;
+    const value = style[property];
+    if (isValue(value)) return value;
+    return style.extends === undefined ? MISSING : EXTENDS;
   };
   const lookup = (stack: Stack, property: string): unknown => {
     const overrides = stack.styleOverrides;
     for (let i = overrides.length - 1; i >= 0; i--) {
       const item = overrides[i];
       if (isString(item)) {
-        const r = fromStyle(stack, String(item), property);
-        if (r.found) return r.value;
-        if (r.value !== undefined) return original.call(stack, property); // extends: as pdfmake
+        const value = fromStyle(stack, String(item), property);
+        if (value === EXTENDS) return original.call(stack, property); // as pdfmake does
+        if (value !== MISSING) return value;
       } else if (isValue((item as Record<string, unknown>)[property])) {
         return (item as Record<string, unknown>)[property];
       }
@@ -81,18 +80,18 @@ export function installFastStyles(): void {
       for (let i = names.length - 1; i >= 0; i--) {
         const name = names[i];
         if (isString(name)) {
-          const r = fromStyle(stack, String(name), property);
-          if (r.found) return isValue(r.value) ? r.value : fallback;
-          if (r.value !== undefined) {
+          const value = fromStyle(stack, String(name), property);
+          if (value === EXTENDS) {
             // extends: let pdfmake do exactly what it does
             stack.styleOverrides.push(...names, item);
             try {
-              const value = original.call(stack, property);
-              return isValue(value) ? value : fallback;
+              const inherited = original.call(stack, property);
+              return isValue(inherited) ? inherited : fallback;
             } finally {
               stack.styleOverrides.length -= names.length + 1;
             }
           }
+          if (value !== MISSING) return value;
         } else if (isValue((name as Record<string, unknown>)[property])) {
           return (name as Record<string, unknown>)[property];
         }
