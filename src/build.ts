@@ -109,14 +109,15 @@ export async function renderMeeting(
   const cache = cacheDir === undefined ? undefined : new RenderCache(cacheDir);
   const tool = cache === undefined ? '' : await toolFingerprint();
   const linkziele = meeting.vorlagen.map((v) => v.nummer);
-  const vorlageKey = (v: ComposedMeeting['vorlagen'][number]) =>
-    cacheKey('vorlage', tool, toolVersion, templates.fingerprint, date ?? null, linkziele, v);
-  const keys = new Map(meeting.vorlagen.map((v) => [v.nummer, vorlageKey(v)]));
+  const vorlageKeys = meeting.vorlagen.map((v) =>
+    cacheKey('vorlage', tool, toolVersion, templates.fingerprint, date ?? null, linkziele, v),
+  );
+  const keys = new Map(meeting.vorlagen.map((v, i) => [v.nummer, vorlageKeys[i]]));
   // what the cache already holds; the rest is rendered
   const cached = await timed(timings, 'cacheRead', () =>
     Promise.all(
-      meeting.vorlagen.map(async (v) => {
-        const entry = await cache?.get(vorlageKey(v));
+      vorlageKeys.map(async (key) => {
+        const entry = await cache?.get(key);
         return entry === undefined ? undefined : fromEntry(entry);
       }),
     ),
@@ -130,7 +131,6 @@ export async function renderMeeting(
   const renderer: Renderer = given ?? (await createRenderer(missing + 2, threads));
   // at most two Vorlagen per thread in flight: bounded memory, and results are taken as they come
   const slots = limit(2 * Math.max(1, renderer.threads));
-  let renderedPackets = 0;
   try {
     // the packets' plans and cache entries; the cover's length is laid out ahead, on a thread
     // of its own, while the Vorlagen render (the packet then lays its cover out only once)
@@ -140,7 +140,7 @@ export async function renderMeeting(
           const plan = dated(packetPlan(templates, meeting, fassung), date);
           const used = [...plan.publicTops, ...plan.internalTops].map((t) => keys.get(t.nummer));
           const key = cacheKey('packet', tool, toolVersion, templates.fingerprint, plan, used);
-          const hit = await cache?.get(key);
+          const hit = (await cache?.get(key))?.files['packet.pdf'];
           const guess =
             hit === undefined ? renderer.coverPages(plan).catch(() => 1) : Promise.resolve(1);
           return [fassung, { plan, key, hit, guess }] as const;
@@ -151,7 +151,8 @@ export async function renderMeeting(
       {
         plan: PacketPlan;
         key: string;
-        hit: Awaited<ReturnType<RenderCache['get']>>;
+        /** the packet from the cache */
+        hit: Uint8Array | undefined;
         guess: Promise<number>;
       }
     >;
@@ -167,7 +168,8 @@ export async function renderMeeting(
             renderer.vorlage(dated(vorlageDocument(templates, vorlage, linkziele), date)),
           );
           step(vorlage.nummer);
-          await cache?.put(vorlageKey(vorlage), toEntry(result));
+          const key = vorlageKeys[i];
+          if (key !== undefined) await cache?.put(key, toEntry(result));
           return result;
         }),
       ),
@@ -185,9 +187,7 @@ export async function renderMeeting(
       on: Renderer = renderer,
     ): Promise<Uint8Array> => {
       const { plan, key, hit, guess } = packets[fassung];
-      if (hit?.files['packet.pdf'] === undefined) renderedPackets++;
-      const bytes =
-        hit?.files['packet.pdf'] ?? (await on.packet({ ...plan, coverPages: await guess }, parts));
+      const bytes = hit ?? (await on.packet({ ...plan, coverPages: await guess }, parts));
       step(label);
       if (hit === undefined) await cache?.put(key, { info: null, files: { 'packet.pdf': bytes } });
       return bytes;
@@ -211,7 +211,10 @@ export async function renderMeeting(
     return {
       meeting,
       artifacts: artifactsOf(meeting, toolVersion, rendered, publicPacket, membersPacket),
-      rendered: { vorlagen: missing, packets: renderedPackets },
+      rendered: {
+        vorlagen: missing,
+        packets: Object.values(packets).filter((p) => p.hit === undefined).length,
+      },
     };
   } finally {
     if (given === undefined) await renderer.close();
