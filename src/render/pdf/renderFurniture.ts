@@ -3,8 +3,8 @@
  * for one line per page): for every packet page two pages, the header (empty when the page has
  * none) and the footer "<text> … Seite x von y". The packet turns them into form XObjects.
  */
-import { createRequire } from 'node:module';
 import { drawFooter, drawTopHeader, type KitDocument } from './pageFurniture.js';
+import { requirePdfmake } from './pdfmakeInternals.js';
 import { FURNITURE_FONTS } from './renderPdf.js';
 
 export interface PageFurniture {
@@ -12,8 +12,7 @@ export interface PageFurniture {
   readonly header?: { readonly text: string; readonly first: boolean } | undefined;
 }
 
-const require = createRequire(import.meta.url);
-const PDFKit = createRequire(require.resolve('pdfmake'))('pdfkit') as new (
+const PDFKit = requirePdfmake('pdfkit') as new (
   options: Record<string, unknown>,
 ) => KitDocument & { end(): void; on(event: string, listener: (chunk?: Buffer) => void): void };
 

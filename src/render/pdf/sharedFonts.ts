@@ -17,7 +17,7 @@
  * must not depend on what a thread rendered before: test/reproducible.test.ts renders a
  * Vorlage in a fresh process and after others and compares the bytes.
  */
-import { createRequire } from 'node:module';
+import { requirePdfmake } from './pdfmakeInternals.js';
 
 /** The parts of pdfkit's EmbeddedFont used here (pdfkit 0.19 internals, not in its typings). */
 interface KitFont {
@@ -40,12 +40,10 @@ let installed = false;
 export function shareParsedFonts(sampleFontFile: string): void {
   if (installed) return;
   installed = true;
-  const require = createRequire(import.meta.url);
-  const kitRequire = createRequire(require.resolve('pdfmake'));
-  const PDFDocument = kitRequire('pdfkit') as new (options: object) => {
+  const PDFDocument = requirePdfmake('pdfkit') as new (options: object) => {
     font(src: string): { _font: KitFont };
   };
-  const fontkit = kitRequire('fontkit') as { create(buffer: Uint8Array): FontkitFont };
+  const fontkit = requirePdfmake('fontkit') as { create(buffer: Uint8Array): FontkitFont };
   const probe = new PDFDocument({ autoFirstPage: false }).font(sampleFontFile);
   const proto = Object.getPrototypeOf(probe._font) as KitFont;
 
