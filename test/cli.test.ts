@@ -126,7 +126,7 @@ describe('command line colours', () => {
           stdout: (t) => (out += t),
           stderr: (t) => (out += t),
           env,
-          isTTY: true,
+          tty: { stdout: true, stderr: true },
         });
         return { code, out };
       };
@@ -154,7 +154,7 @@ describe('command line progress on a terminal', () => {
         stdout: (t) => (out += t),
         stderr: (t) => (err += t),
         env: { NO_COLOR: '1' },
-        isTTY: true,
+        tty: { stdout: true, stderr: true },
       });
       expect(code).to.equal(0);
       // rendered in parallel: the steps are counted in the order they finish

@@ -23,7 +23,9 @@ import { renderPdf } from '../render/pdf/renderPdf.js';
 import { loadTemplates, type Templates } from '../template/loadTemplates.js';
 import { vorlageDocument } from '../template/vorlageDocument.js';
 import { toolVersion } from '../version.js';
-import type { Io } from './main.js';
+import { colorFor, escapeControls } from '../format/terminalText.js';
+import { diagnosticsJson, displayPathOf, type Io } from './main.js';
+import type { ArchiveOptions, JsonOption } from './program.js';
 import { buildDateOf } from './sourceDate.js';
 
 /** The YAML sources of a Vorlage, as read from disk. */
@@ -83,25 +85,34 @@ async function archiveFiles(
   return { vorlagen, packet: { files: packet } };
 }
 
-/** `ratsmappe archive [inhalt] --to <dir> [--pdfa3]`: 0 stored, 1 content faults or conflict, 2 misuse. */
+/** `ratsmappe archive [inhalt] --to <dir> [--pdfa3] [--json]`: 0 stored, 1 content faults or conflict, 2 misuse. */
 export async function archiveCommand(
   contentDir: string,
-  to: string,
-  pdfa3: boolean,
+  { to, pdfa3, json }: ArchiveOptions,
   io: Io,
 ): Promise<number> {
   const files = await readContent(contentDir);
   const result = checkAndCompose(files);
-  if (result.diagnostics.length > 0) {
+  const pathOf = displayPathOf(io, contentDir);
+  const reports: unknown[] = [];
+  const summary = (ok: boolean): void => {
+    if (json) {
+      const diagnostics = diagnosticsJson(result.diagnostics, pathOf);
+      io.stdout(`${JSON.stringify({ ok, diagnostics, meetings: reports }, null, 2)}\n`);
+    }
+  };
+  if (result.diagnostics.length > 0 && !json) {
     io.stderr(
       printDiagnostics(result.diagnostics, {
-        color: io.isTTY && io.env.NO_COLOR === undefined,
+        color: colorFor(io.tty.stderr, io.env),
         texts: result.content.texts,
+        pathOf,
       }),
     );
   }
   if (hasErrors(result.diagnostics)) {
-    io.stderr('Es wurde nichts archiviert.\n');
+    if (json) summary(false);
+    else io.stderr('Es wurde nichts archiviert.\n');
     return 1;
   }
   const templates = await loadTemplates();
@@ -117,46 +128,57 @@ export async function archiveCommand(
         buildDate: epoch ?? meeting.sitzung.datum,
         ...rendered,
       });
-      io.stdout(formatArchiveReport(report));
+      if (json) reports.push({ id: meeting.id, ...report });
+      else io.stdout(escapeControls(formatArchiveReport(report)));
     }
+    summary(true);
     return 0;
   } catch (error) {
     if (error instanceof ArchiveConflict) {
-      io.stderr(`${error.message}\n`);
+      io.stderr(`${escapeControls(error.message)}\n`);
       return 1;
     }
     if (error instanceof ArchiveInputError) {
-      io.stderr(`${error.message}\n`);
+      io.stderr(`${escapeControls(error.message)}\n`);
       return 2;
     }
     throw error;
   }
 }
 
-/** `ratsmappe verify <dir>`: 0 unchanged, 1 any difference, 2 no archive there. */
-export async function verifyCommand(dir: string, io: Io): Promise<number> {
+/** `ratsmappe verify <dir> [--json]`: 0 unchanged, 1 any difference, 2 no archive there. */
+export async function verifyCommand(dir: string, { json }: JsonOption, io: Io): Promise<number> {
   try {
     const result = await verifyArchive(dir);
-    io.stdout(formatVerifyResult(result));
-    return verifyExitCode(result);
+    const code = verifyExitCode(result);
+    if (json) io.stdout(`${JSON.stringify({ ok: code === 0, ...result }, null, 2)}\n`);
+    else io.stdout(escapeControls(formatVerifyResult(result)));
+    return code;
   } catch (error) {
     if (error instanceof VerifyError) {
-      io.stderr(`${error.message}\n`);
+      io.stderr(`${escapeControls(error.message)}\n`);
       return 2;
     }
     throw error;
   }
 }
 
-/** `ratsmappe diff <a> <b>`: 0 no differences, 1 differences, 2 unreadable input. */
-export async function diffCommand(a: string, b: string, io: Io): Promise<number> {
+/** `ratsmappe diff <a> <b> [--json]`: 0 no differences, 1 differences, 2 unreadable input. */
+export async function diffCommand(
+  a: string,
+  b: string,
+  { json }: JsonOption,
+  io: Io,
+): Promise<number> {
   try {
     const lines = await diffVorlagen(a, b);
-    io.stdout(formatDiff(lines));
+    if (json)
+      io.stdout(`${JSON.stringify({ same: lines.length === 0, changes: lines }, null, 2)}\n`);
+    else io.stdout(escapeControls(formatDiff(lines)));
     return lines.length === 0 ? 0 : 1;
   } catch (error) {
     if (error instanceof DiffError) {
-      io.stderr(`${error.message}\n`);
+      io.stderr(`${escapeControls(error.message)}\n`);
       return 2;
     }
     throw error;

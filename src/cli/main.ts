@@ -1,51 +1,40 @@
-import { parseArgs } from 'node:util';
+import { relative, resolve, sep } from 'node:path';
 import type { ComposedMeeting } from '../compose/compose.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Renderer } from '../render/renderer.js';
 // Only what --help, --version and the error handling need is imported here: each command
 // imports its modules when it runs, so `check` never loads the render stack (pdfmake, docx, …).
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { colorFor, escapeControls } from '../format/terminalText.js';
 import { ContentFolderError, readContent } from '../load/readContent.js';
 import { toolVersion } from '../version.js';
+import { createProgram, runProgram, UsageError, type BuildOptions } from './program.js';
 import { buildDateOf, SourceDateError } from './sourceDate.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** stdout/stderr is a terminal: progress line and colours */
-  readonly isTTY: boolean;
+  /** which stream is a terminal: colours are decided per stream, the progress line by stderr */
+  readonly tty: { readonly stdout: boolean; readonly stderr: boolean };
+  /** the folder that paths in messages are relative to (default: the process's) */
+  readonly cwd?: string;
 }
 
-const usage = `Aufruf:
-  ratsmappe build [inhalt] [--out ordner] [--quiet]   Vorlagen und Sitzungsmappen erzeugen (Standard: content → out)
-  ratsmappe check [inhalt] [--json]                   nur prüfen; Rückgabewert 0 ohne Fehler, 1 bei Fehlern
-  ratsmappe archive [inhalt] --to archiv [--pdfa3]    archivieren (PDF/A-2b; mit --pdfa3 PDF/A-3b samt YAML-Quellen)
-  ratsmappe verify archiv                             Prüfsummen des Archivs nachrechnen; 1 bei Abweichungen
-  ratsmappe diff vorlage-alt vorlage-neu              Unterschiede zweier Fassungen einer Vorlage auflisten
-  ratsmappe --version | --help
-`;
-
-class UsageError extends Error {}
-
-function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'out' },
-        json: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', default: false },
-        to: { type: 'string' },
-        pdfa3: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+/** How the CLI shows a content file: relative to the current folder, with forward slashes, so that terminals and editors can open `content/vorlagen/…/pool.yaml:7:11`. */
+export function displayPathOf(io: Io, contentDir: string): (file: string) => string {
+  const cwd = io.cwd ?? process.cwd();
+  return (file) => {
+    const shown = relative(cwd, resolve(cwd, contentDir, file));
+    return (shown === '' ? '.' : shown).split(sep).join('/');
+  };
 }
+
+/** The diagnostics as --json writes them: `file` relative to the current folder. */
+export const diagnosticsJson = (
+  diagnostics: readonly Diagnostic[],
+  pathOf: (file: string) => string,
+): Diagnostic[] => diagnostics.map((d) => ({ ...d, file: pathOf(d.file) }));
 
 async function check(contentDir: string, json: boolean, io: Io): Promise<number> {
   const [{ checkAndCompose }, { printDiagnostics }] = await Promise.all([
@@ -54,18 +43,31 @@ async function check(contentDir: string, json: boolean, io: Io): Promise<number>
   ]);
   const files = await readContent(contentDir);
   const result = checkAndCompose(files);
-  if (json) io.stdout(`${JSON.stringify(result.diagnostics, null, 2)}\n`);
+  const pathOf = displayPathOf(io, contentDir);
+  if (json) io.stdout(`${JSON.stringify(diagnosticsJson(result.diagnostics, pathOf), null, 2)}\n`);
   else
     io.stdout(
       printDiagnostics(result.diagnostics, {
-        color: io.isTTY && io.env.NO_COLOR === undefined,
+        color: colorFor(io.tty.stdout, io.env),
         texts: result.content.texts,
+        pathOf,
       }),
     );
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
-async function build(contentDir: string, outDir: string, quiet: boolean, io: Io): Promise<number> {
+/** One meeting of `build --json`: where it was written and what. */
+interface BuiltMeeting {
+  readonly id: string;
+  readonly folder: string;
+  readonly files: { readonly oeffentlich: string[]; readonly nichtoeffentlich: string[] };
+  /** false: the output was already there, byte for byte; nothing was written */
+  readonly changed: boolean;
+  /** rendered in this run (the rest came from the cache) */
+  readonly rendered: { readonly vorlagen: number; readonly packets: number };
+}
+
+async function build(contentDir: string, options: BuildOptions, io: Io): Promise<number> {
   const [{ renderMeeting }, { printDiagnostics }, { loadTemplates }, { writeMeetingOutput }] =
     await Promise.all([
       import('../build.js'),
@@ -73,8 +75,22 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
       import('../template/loadTemplates.js'),
       import('../write/writeOutput.js'),
     ]);
+  const { out: outDir, json } = options;
+  const quiet = options.quiet || json;
   const timings: Record<string, number> = {};
   const started = performance.now();
+  const pathOf = displayPathOf(io, contentDir);
+  const color = colorFor(io.tty.stderr, io.env);
+  const report = (diagnostics: readonly Diagnostic[], meetings: readonly BuiltMeeting[]): void => {
+    if (json) {
+      const summary = {
+        ok: !hasErrors(diagnostics),
+        diagnostics: diagnosticsJson(diagnostics, pathOf),
+        meetings,
+      };
+      io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    }
+  };
   // the render threads start while the content is read and checked
   const { createRenderer } = await import('../render/renderer.js');
   const renderer = await createRenderer(Number.POSITIVE_INFINITY, threadsSetting(io.env));
@@ -86,7 +102,10 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
   }
 
   /** Only the composed meetings live on: the parsed sources are garbage after the check. */
-  async function checked(): Promise<ComposedMeeting[] | null> {
+  async function checked(): Promise<{
+    meetings: ComposedMeeting[] | null;
+    diagnostics: readonly Diagnostic[];
+  }> {
     const { checkInThread, largeContent } = await import('../check/checkInThread.js');
     const result = (await largeContent(contentDir))
       ? await checkInThread(contentDir)
@@ -96,25 +115,29 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
           return { ...checkResult, texts: checkResult.content.texts };
         })();
     timings.check = performance.now() - started;
-    const color = io.isTTY && io.env.NO_COLOR === undefined;
-    if (result.diagnostics.length > 0) {
-      io.stderr(printDiagnostics(result.diagnostics, { color, texts: result.texts }));
+    if (result.diagnostics.length > 0 && !json) {
+      io.stderr(printDiagnostics(result.diagnostics, { color, texts: result.texts, pathOf }));
     }
     if (hasErrors(result.diagnostics)) {
-      io.stderr(
-        'Es wurde nichts geschrieben; die bisherigen Dateien in out/ bleiben unverändert.\n',
-      );
-      return null;
+      if (!json)
+        io.stderr(
+          `Es wurde nichts geschrieben; die bisherigen Dateien in ${escapeControls(outDir)} bleiben unverändert.\n`,
+        );
+      return { meetings: null, diagnostics: result.diagnostics };
     }
-    return [...result.meetings];
+    return { meetings: [...result.meetings], diagnostics: result.diagnostics };
   }
 
   async function buildChecked(renderer: Renderer): Promise<number> {
-    const meetings = await checked();
-    if (meetings === null) return 1;
+    const { meetings, diagnostics } = await checked();
+    if (meetings === null) {
+      report(diagnostics, []);
+      return 1;
+    }
     const templates = await loadTemplates();
     const { defaultCacheDir } = await import('../cache/renderCache.js');
     const cacheDir = cacheSetting(io.env, defaultCacheDir);
+    const built: BuiltMeeting[] = [];
     for (const meeting of meetings) {
       const output = await renderMeeting(templates, meeting, {
         toolVersion,
@@ -125,24 +148,35 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
         progress: (m, what, i, total) => {
           if (quiet) return;
           const line = `${m.id}: ${i + 1} von ${total}: ${what}`;
-          if (io.isTTY) io.stderr(`\r\u001b[2K${line}`);
+          if (io.tty.stderr) io.stderr(`\r\u001b[2K${line}`);
           else io.stderr(`${line}\n`);
         },
       });
-      if (io.isTTY && !quiet) io.stderr('\r\u001b[2K');
+      if (io.tty.stderr && !quiet) io.stderr('\r\u001b[2K');
       const writeStarted = performance.now();
       const { target, changed } = await writeMeetingOutput(outDir, output);
       timings.write = (timings.write ?? 0) + performance.now() - writeStarted;
+      const names = (folder: string) =>
+        output.artifacts
+          .filter((a) => a.name.startsWith(`${folder}/`))
+          .map((a) => a.name.slice(folder.length + 1));
+      const shown = displayPathOf(io, '.')(target);
+      built.push({
+        id: meeting.id,
+        folder: shown,
+        files: { oeffentlich: names('oeffentlich'), nichtoeffentlich: names('nichtoeffentlich') },
+        changed,
+        rendered: output.rendered,
+      });
       if (!quiet) {
-        const count = (folder: string) =>
-          output.artifacts.filter((a) => a.name.startsWith(`${folder}/`)).length;
         io.stdout(
-          `${target}/oeffentlich: ${count('oeffentlich')} Dateien (zur Veröffentlichung)\n` +
-            `${target}/nichtoeffentlich: ${count('nichtoeffentlich')} Dateien (nur für die Mitglieder)\n` +
-            (changed ? '' : `${target}: unverändert, nichts neu geschrieben\n`),
+          `${shown}/oeffentlich: ${names('oeffentlich').length} Dateien (zur Veröffentlichung)\n` +
+            `${shown}/nichtoeffentlich: ${names('nichtoeffentlich').length} Dateien (nur für die Mitglieder)\n` +
+            (changed ? '' : `${shown}: unverändert, nichts neu geschrieben\n`),
         );
       }
     }
+    report(diagnostics, built);
     timings.total = performance.now() - started;
     const timingsFile = io.env.RATSMAPPE_TIMINGS;
     if (timingsFile !== undefined && timingsFile !== '') {
@@ -168,62 +202,41 @@ function cacheSetting(env: Io['env'], fallback: (env: Io['env']) => string): str
 
 /** The command line. Returns the exit code: 0 clean, 1 content faults, 2 misuse or crash. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const archiveCommands = () => import('./archiveCommands.js');
+  const program = createProgram(
+    `ratsmappe ${toolVersion}`,
+    {
+      check: (content, { json }) => check(content, json, io),
+      build: (content, options) => build(content, options, io),
+      archive: async (content, options) =>
+        (await archiveCommands()).archiveCommand(content, options, io),
+      verify: async (archive, options) =>
+        (await archiveCommands()).verifyCommand(archive, options, io),
+      diff: async (before, after, options) =>
+        (await archiveCommands()).diffCommand(before, after, options, io),
+    },
+    io.stdout,
+    (code) => {
+      exitCode = code;
+    },
+  );
   try {
-    const { values, positionals } = parse(argv);
-    if (values.help) {
-      io.stdout(usage);
-      return 0;
-    }
-    if (values.version) {
-      io.stdout(`ratsmappe ${toolVersion}\n`);
-      return 0;
-    }
-    const [command, ...args] = positionals;
-    const expect = (min: number, max: number): void => {
-      if (args.length > max) throw new UsageError(`Zu viele Angaben: ${args.slice(max).join(' ')}`);
-      if (args.length < min) throw new UsageError(`Für „${command ?? ''}“ fehlt eine Angabe.`);
-    };
-    const contentDir = args[0] ?? 'content';
-    switch (command) {
-      case 'check':
-        expect(0, 1);
-        return await check(contentDir, values.json, io);
-      case 'build':
-        expect(0, 1);
-        return await build(contentDir, values.out, values.quiet, io);
-      case 'archive':
-        expect(0, 1);
-        if (values.to === undefined)
-          throw new UsageError('Für „archive“ fehlt das Ziel: --to <ordner>.');
-        return await (
-          await import('./archiveCommands.js')
-        ).archiveCommand(contentDir, values.to, values.pdfa3, io);
-      case 'verify':
-        expect(1, 1);
-        return await (await import('./archiveCommands.js')).verifyCommand(contentDir, io);
-      case 'diff':
-        expect(2, 2);
-        return await (
-          await import('./archiveCommands.js')
-        ).diffCommand(args[0] ?? '', args[1] ?? '', io);
-      default:
-        break;
-    }
-    throw new UsageError(
-      command === undefined ? 'Es fehlt der Befehl.' : `Unbekannter Befehl „${command}“.`,
-    );
+    if (argv.length === 0) throw new UsageError('Es fehlt der Befehl.\nHilfe: ratsmappe --help');
+    await runProgram(program, argv);
+    return exitCode;
   } catch (error) {
     if (
       error instanceof UsageError ||
       error instanceof ContentFolderError ||
       error instanceof SourceDateError
     ) {
-      io.stderr(`${error.message}\n\n${usage}`);
+      io.stderr(`${escapeControls(error.message)}\n`);
       return 2;
     }
     const detail = error instanceof Error ? error.message : String(error);
     io.stderr(
-      `Interner Fehler in ratsmappe: ${detail}\nBitte melden Sie diesen Fall dem ratsmappe-Team. Es wurde nichts geschrieben.\n`,
+      `Interner Fehler in ratsmappe: ${escapeControls(detail)}\nBitte melden Sie diesen Fall dem ratsmappe-Team. Es wurde nichts geschrieben.\n`,
     );
     if (io.env.RATSMAPPE_DEBUG && error instanceof Error && error.stack)
       io.stderr(`${error.stack}\n`);
