@@ -11,11 +11,8 @@ import type { Document } from './model/types.js';
 import type { Templates } from './template/loadTemplates.js';
 import { vorlageDocument } from './template/vorlageDocument.js';
 
-/** A file to be written below out/<meeting>/. */
-export interface Artifact {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
+import type { Artifact } from './write/artifact.js';
+export type { Artifact } from './write/artifact.js';
 
 export interface MeetingOutput {
   readonly meeting: ComposedMeeting;

@@ -1,0 +1,51 @@
+// Ships docx inside dist/: copies docx's self-contained ES module build (dist/index.mjs, which
+// imports nothing) to dist/vendor/docx.mjs with its licence, and points the compiled modules
+// at it. Why: docx 9.15 declares nanoid 6 as a dependency, whose `engines` says Node ≥ 22, so
+// installing ratsmappe on Node 20 warns EBADENGINE — although docx's build has nanoid bundled
+// and loads no package at run time. npm gives a library no way to override a dependency of a
+// dependency for its users (`overrides` apply to the root project only), so the package does
+// not depend on docx at run time; development and tests use node_modules/docx, the same code.
+// Run by `npm run build:js`, after tsc.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+// docx exports no ./package.json: its folder is two levels above its CommonJS entry
+const docxDir = dirname(dirname(createRequire(import.meta.url).resolve('docx')));
+const vendor = join(dist, 'vendor');
+const bundle = readFileSync(join(docxDir, 'dist', 'index.mjs'), 'utf8');
+// the copy must stay self-contained: no import of another package
+if (
+  /^\s*import\b|\bfrom\s*["'][^."']|\brequire\(/m.test(
+    bundle.replace(/\/\*[\s\S]*?\*\/|^\s*\*.*$/gm, ''),
+  )
+)
+  throw new Error('docx/dist/index.mjs imports another module: it cannot be shipped on its own');
+const version = (
+  JSON.parse(readFileSync(join(docxDir, 'package.json'), 'utf8')) as { version: string }
+).version;
+mkdirSync(vendor, { recursive: true });
+writeFileSync(
+  join(vendor, 'docx.mjs'),
+  `// docx ${version} (MIT licence: docx.LICENSE), dist/index.mjs unchanged\n${bundle}`,
+);
+copyFileSync(join(docxDir, 'LICENSE'), join(vendor, 'docx.LICENSE'));
+
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : [],
+  );
+let rewritten = 0;
+for (const file of files(dist)) {
+  const code = readFileSync(file, 'utf8');
+  let target = relative(dirname(file), join(vendor, 'docx.mjs')).split(sep).join('/');
+  if (!target.startsWith('.')) target = `./${target}`;
+  const next = code.replace(/(\bfrom\s*|\bimport\(\s*)(['"])docx\2/g, `$1$2${target}$2`);
+  if (next !== code) {
+    writeFileSync(file, next);
+    rewritten++;
+  }
+}
+if (rewritten === 0) throw new Error('no compiled module imports docx: is dist/ built?');
