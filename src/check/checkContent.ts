@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedContent } from '../load/loadContent.js';
 import { positionAt, type Source } from '../load/positions.js';
 import { checkFigures } from './checkFigures.js';
+import { checkGlyphs } from './checkGlyphs.js';
 import { checkReferences } from './checkReferences.js';
 import { isSectionKind, sectionKinds, validateSchema, type SchemaName } from './validateSchema.js';
 
@@ -67,7 +68,7 @@ export function checkContent(content: LoadedContent): CheckedContent {
   }
   for (const source of valid) {
     try {
-      diagnostics.push(...checkFigures(source));
+      diagnostics.push(...checkFigures(source), ...checkGlyphs(source));
     } catch (error) {
       diagnostics.push(diagnose('RM110', source.file, { line: 1, column: 1 }, {}, String(error)));
     }

@@ -345,6 +345,14 @@ export const catalogue = {
       'Die Vorlage {value} ist nichtöffentlich, steht aber im öffentlichen Teil der Tagesordnung.',
     hint: 'Setzen Sie beim Tagesordnungspunkt „oeffentlich: false“ oder, wenn die Vorlage öffentlich sein darf, in ihrer vorlage.yaml „oeffentlich: true“.',
   },
+  // Printing
+  RM601: {
+    severity: 'warnung',
+    name: 'unprintable-characters',
+    message:
+      'Diese Zeichen enthält die Schrift {fonts} nicht: {characters}. Im PDF stünden dort leere Kästchen.',
+    hint: 'Schreiben Sie den Text in lateinischer Umschrift, z. B. „Tigrinya“ statt „ትግርኛ“. In der DOCX-Datei zeigen Word und LibreOffice die Zeichen mit einer Ersatzschrift.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type Code = keyof typeof catalogue;
