@@ -71,6 +71,47 @@ export interface DocumentMeta {
   readonly date: string;
   /** headings down to this level become bookmarks (default 3) */
   readonly outlineDepth?: number;
+  /** the letterhead on the first page (a Vorlage's; the packet's cover uses the same) */
+  readonly letterhead?: Letterhead;
+  /** the body's own design; absent: the defaults (Roboto, black headings) */
+  readonly design?: Design;
+}
+
+/**
+ * The letterhead of a German administration's Vorlage: logo, Körperschaft and address on the
+ * left, the block real Vorlagen carry at the top right (Vorlagenart, number, date, status).
+ */
+export interface Letterhead {
+  /** e.g. "Kreis Coesfeld" */
+  readonly name: string;
+  /** the postal address as lines */
+  readonly anschrift: readonly string[];
+  /** an SVG (text) or PNG (bytes) from content/, already checked */
+  readonly logo?:
+    | { readonly type: 'svg'; readonly svg: string }
+    | { readonly type: 'png'; readonly bytes: Uint8Array };
+  /** the block at the top right, label → value, in order: Vorlagenart, Vorlagen-Nr., Datum, Status */
+  readonly block: readonly { readonly label: string; readonly value: string }[];
+}
+
+/** A font file's bytes (TTF or OTF), already checked to parse. */
+export interface FontFile {
+  readonly bytes: Uint8Array;
+  /** the file name in content/, for messages */
+  readonly file: string;
+}
+
+export interface Design {
+  /** accent colour for headings and rules, "#RRGGBB" */
+  readonly accent?: string;
+  /** the body's own font: regular and bold at least; italics fall back to the upright cuts */
+  readonly font?: {
+    readonly name: string;
+    readonly normal: FontFile;
+    readonly bold: FontFile;
+    readonly italics?: FontFile;
+    readonly bolditalics?: FontFile;
+  };
 }
 
 export interface Document {
