@@ -6,6 +6,8 @@ import type { Renderer } from '../render/renderer.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { ContentFolderError, readContent } from '../load/readContent.js';
 import { toolVersion } from '../version.js';
+import { UnknownVorlageError } from '../check/unknownVorlage.js';
+import { nothingWritten, OutputFolderError } from '../write/folderError.js';
 import { buildDateOf, SourceDateError } from './sourceDate.js';
 
 export interface Io {
@@ -18,7 +20,9 @@ export interface Io {
 
 const usage = `Aufruf:
   ratsmappe build [inhalt] [--out ordner] [--quiet]   Vorlagen und Sitzungsmappen erzeugen (Standard: content → out)
+  ratsmappe build [inhalt] --vorlage nummer           nur diese Vorlage als Entwurf nach out/entwuerfe/<nummer>/
   ratsmappe check [inhalt] [--json]                   nur prüfen; Rückgabewert 0 ohne Fehler, 1 bei Fehlern
+  ratsmappe check [inhalt] --vorlage nummer           nur diese Vorlage prüfen (auch einen Entwurf)
   ratsmappe archive [inhalt] --to archiv [--pdfa3]    archivieren (PDF/A-2b; mit --pdfa3 PDF/A-3b samt YAML-Quellen)
   ratsmappe verify archiv                             Prüfsummen des Archivs nachrechnen; 1 bei Abweichungen
   ratsmappe diff vorlage-alt vorlage-neu              Unterschiede zweier Fassungen einer Vorlage auflisten
@@ -40,6 +44,7 @@ function parse(argv: readonly string[]) {
         version: { type: 'boolean', default: false },
         to: { type: 'string' },
         pdfa3: { type: 'boolean', default: false },
+        vorlage: { type: 'string' },
       },
     });
   } catch (error) {
@@ -47,13 +52,20 @@ function parse(argv: readonly string[]) {
   }
 }
 
-async function check(contentDir: string, json: boolean, io: Io): Promise<number> {
-  const [{ checkAndCompose }, { printDiagnostics }] = await Promise.all([
+async function check(
+  contentDir: string,
+  json: boolean,
+  vorlage: string | undefined,
+  io: Io,
+): Promise<number> {
+  const [{ checkAndCompose }, { checkVorlage }, { printDiagnostics }] = await Promise.all([
     import('../check/checkAndCompose.js'),
+    import('../check/checkVorlage.js'),
     import('../diagnostics/print.js'),
   ]);
   const files = await readContent(contentDir);
-  const result = checkAndCompose(files);
+  // --vorlage: only that Vorlage's files count (a draft, also one on no agenda)
+  const result = vorlage === undefined ? checkAndCompose(files) : checkVorlage(files, vorlage);
   if (json) io.stdout(`${JSON.stringify(result.diagnostics, null, 2)}\n`);
   else
     io.stdout(
@@ -101,9 +113,7 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
       io.stderr(printDiagnostics(result.diagnostics, { color, texts: result.texts }));
     }
     if (hasErrors(result.diagnostics)) {
-      io.stderr(
-        'Es wurde nichts geschrieben; die bisherigen Dateien in out/ bleiben unverändert.\n',
-      );
+      io.stderr(`${nothingWritten(outDir)}\n`);
       return null;
     }
     return [...result.meetings];
@@ -112,9 +122,10 @@ async function build(contentDir: string, outDir: string, quiet: boolean, io: Io)
   async function buildChecked(renderer: Renderer): Promise<number> {
     const meetings = await checked();
     if (meetings === null) return 1;
+    // the output folder can take files (or exit 2) before anything is rendered
+    await (await import('../write/outputFolder.js')).prepareOutputFolder(outDir);
     const templates = await loadTemplates();
-    const { defaultCacheDir } = await import('../cache/renderCache.js');
-    const cacheDir = cacheSetting(io.env, defaultCacheDir);
+    const cacheDir = (await import('../cache/renderCache.js')).cacheDirFromEnv(io.env);
     for (const meeting of meetings) {
       const output = await renderMeeting(templates, meeting, {
         toolVersion,
@@ -159,13 +170,6 @@ function threadsSetting(env: Io['env']): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
-/** RATSMAPPE_CACHE: a folder, or "aus"/"off" for no cache; unset: the default folder. */
-function cacheSetting(env: Io['env'], fallback: (env: Io['env']) => string): string | undefined {
-  const value = env.RATSMAPPE_CACHE;
-  if (value === 'aus' || value === 'off') return undefined;
-  return fallback(env);
-}
-
 /** The command line. Returns the exit code: 0 clean, 1 content faults, 2 misuse or crash. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
@@ -187,9 +191,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'check':
         expect(0, 1);
-        return await check(contentDir, values.json, io);
+        return await check(contentDir, values.json, values.vorlage, io);
       case 'build':
         expect(0, 1);
+        if (values.vorlage !== undefined) {
+          const { buildDraftCommand } = await import('./draftCommand.js');
+          const options = { quiet: values.quiet, color: io.isTTY && io.env.NO_COLOR === undefined };
+          return await buildDraftCommand(contentDir, values.out, values.vorlage, options, io);
+        }
         return await build(contentDir, values.out, values.quiet, io);
       case 'archive':
         expect(0, 1);
@@ -213,6 +222,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       command === undefined ? 'Es fehlt der Befehl.' : `Unbekannter Befehl „${command}“.`,
     );
   } catch (error) {
+    // the output folder or the --vorlage number is unusable: the message says what to do
+    if (error instanceof OutputFolderError || error instanceof UnknownVorlageError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
     if (
       error instanceof UsageError ||
       error instanceof ContentFolderError ||
