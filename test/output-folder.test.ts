@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
+  chownSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -33,6 +34,28 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 const dotEntries = (dir: string): string[] => readdirSync(dir).filter((n) => n.startsWith('.'));
+
+/**
+ * Root writes into a folder whatever its mode says, so tests of rights run the build as nobody
+ * when they run as root (undefined: they do not run as root). Skips the test where root cannot
+ * drop its rights. The scratch folder `dir` is made readable for nobody.
+ */
+function unprivileged(test: Mocha.Context, dir: string): number | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const nobody = 65534;
+  if (spawnSync(process.execPath, ['-e', ''], { uid: nobody, gid: nobody }).status !== 0)
+    test.skip();
+  chmodSync(dir, 0o755);
+  return nobody;
+}
+
+/** A change to the example that every build writes anew. */
+function changeExample(dir: string): void {
+  const file = join(dir, 'content/vorlagen/SV-9-1600/vorlage.yaml');
+  const text = readFileSync(file, 'utf8');
+  expect(text).to.include('Das Netzwerk soll');
+  writeFileSync(file, text.replace('Das Netzwerk soll', 'Das neue Netzwerk soll'));
+}
 
 describe('the output folder', () => {
   const scratch = scratchFolders();
@@ -87,15 +110,9 @@ describe('the output folder', () => {
     expect(ratsmappe(['build', 'content', '--quiet'], { cwd: dir }).status).to.equal(0);
     const out = join(dir, 'out');
     const before = snapshot(out);
-    // root writes into a folder whatever its mode says; the build then runs as nobody, who is
-    // bound by it (the scratch folder and the files it reads are made readable for nobody)
-    let user: number | undefined;
-    if (process.getuid?.() === 0) {
-      user = 65534;
-      const probe = spawnSync(process.execPath, ['-e', ''], { uid: user, gid: user });
-      if (probe.status !== 0) this.skip(); // cannot drop root here: chmod cannot be tested
-      chmodSync(dir, 0o755);
-    }
+    const user = unprivileged(this, dir);
+    // nobody's own folder: only its mode keeps nobody out
+    if (user !== undefined) chownSync(out, user, user);
     chmodSync(out, 0o555);
     try {
       const run = refused(dir, 'out', user === undefined ? {} : { user });
@@ -107,6 +124,31 @@ describe('the output folder', () => {
       chmodSync(out, 0o755);
     }
     expect(snapshot(out)).to.deep.equal(before);
+  });
+
+  it('a folder that cannot be replaced after rendering: exit 2, the last good one stays', function () {
+    const dir = scratch();
+    // a folder of another owner in a sticky folder: anyone may add files, only its owner
+    // may move it; only root can set that up
+    if (process.getuid?.() !== 0) this.skip();
+    const user = unprivileged(this, dir);
+    expect(ratsmappe(['build', 'content', '--quiet'], { cwd: dir }).status).to.equal(0);
+    const out = join(dir, 'out');
+    const before = snapshot(out);
+    chmodSync(out, 0o1777);
+    changeExample(dir);
+    const run = ratsmappe(['build', 'content', '--quiet'], {
+      cwd: dir,
+      env: { RATSMAPPE_CACHE: 'aus' },
+      ...(user === undefined ? {} : { user }),
+    });
+    expect(run.status).to.equal(2);
+    expect(run.stderr).to.equal(
+      'In den Ausgabeordner „out“ darf ratsmappe nicht schreiben (keine Schreibrechte).\n' +
+        'Die bisherigen Dateien in „out“ bleiben unverändert.\n',
+    );
+    expect(snapshot(out)).to.deep.equal(before);
+    expect(dotEntries(out)).to.deep.equal([]);
   });
 
   it('refuses a folder where even root may not write (/sys)', function () {
@@ -140,11 +182,7 @@ describe('replacing a meeting folder, interrupted at every step (SIGKILL)', () =
     expect(ratsmappe(['build', 'content', '--quiet'], { cwd: dir, env }).status).to.equal(0);
     const out = join(dir, 'out');
     const old = snapshot(join(out, meeting));
-    const file = join(dir, 'content/vorlagen/SV-9-1600/vorlage.yaml');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace('Das Netzwerk soll', 'Das neue Netzwerk soll'),
-    );
+    changeExample(dir);
     return { dir, env, out, old };
   }
 

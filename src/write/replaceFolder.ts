@@ -9,7 +9,7 @@
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { ensureFolder } from './ensureFolder.js';
-import { folderError, OutputFolderError } from './folderError.js';
+import { folderError } from './folderError.js';
 import { haltPoint } from './haltPoint.js';
 
 /** A file to be written into the folder: its path inside it, with forward slashes. */
@@ -111,7 +111,8 @@ export async function replaceFolder(
     if (await holdsExactly(target, files)) return { target, changed: false };
     await swapIn(parent, name, files);
   } catch (error) {
-    if (error instanceof OutputFolderError) throw error;
+    // a fault of the file system (no space, no rights, …) is the clerk's to solve; others are ours
+    if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
     throw await folderError(parent, error, 'beim-schreiben');
   }
   return { target, changed: true };
@@ -133,7 +134,10 @@ async function swapIn(parent: string, name: string, files: readonly FolderFile[]
     haltPoint('neu-fertig');
     const hadPrevious = await rename(target, previous).then(
       () => true,
-      () => false,
+      (error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw error;
+      },
     );
     haltPoint('alt-beiseite');
     try {
