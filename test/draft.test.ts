@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { checkVorlage } from '../src/check/checkVorlage.js';
 import { findVorlageFolder, UnknownVorlageError } from '../src/check/unknownVorlage.js';
 import { readContent } from '../src/load/readContent.js';
+import { prepareOutputFolder } from '../src/write/outputFolder.js';
 import { copyOfExample, ratsmappe, scratchFolders } from './helpers/cli.js';
 import { extractDocxText } from './helpers/docxText.js';
 import { extractPdfText } from './helpers/pdfText.js';
@@ -142,6 +143,21 @@ describe('drafts: --vorlage <nummer>', () => {
       'Es wurde nichts geschrieben; die bisherigen Dateien in „ausgabe“ bleiben unverändert.\n',
     );
     expect(sha(pdf)).to.equal(before);
+  });
+
+  it('a draft build killed between the renames keeps the last good draft for the next build', async () => {
+    const dir = scratch();
+    const args = ['build', 'content', '--vorlage', 'SV-9-1602', '--quiet'];
+    expect(ratsmappe(args, { cwd: dir }).status).to.equal(0);
+    const drafts = join(dir, 'out/entwuerfe');
+    const before = sha(join(drafts, 'SV-9-1602/SV-9-1602.pdf'));
+    edit(dir, 'vorlagen/SV-9-1602/vorlage.yaml', betreff, `${betreff} (geändert)`);
+    const killed = ratsmappe(args, { cwd: dir, env: { RATSMAPPE_TEST_HALT: 'alt-beiseite' } });
+    expect(killed.signal).to.equal('SIGKILL');
+    expect(readdirSync(drafts).filter((n) => !n.startsWith('.'))).to.deep.equal([]);
+    await prepareOutputFolder(join(dir, 'out'));
+    expect(readdirSync(drafts)).to.deep.equal(['SV-9-1602']);
+    expect(sha(join(drafts, 'SV-9-1602/SV-9-1602.pdf'))).to.equal(before);
   });
 
   it('an unknown number exits 2 with a did-you-mean, and nothing is written', () => {
