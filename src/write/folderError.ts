@@ -16,6 +16,20 @@ async function fileOnTheWay(path: string): Promise<string | undefined> {
   return undefined;
 }
 
+const noRights = (dir: string) =>
+  `In den Ausgabeordner „${dir}“ darf ratsmappe nicht schreiben (keine Schreibrechte).`;
+const noSpace = (dir: string) =>
+  `Auf dem Laufwerk des Ausgabeordners „${dir}“ ist kein Platz mehr.`;
+
+/** The file system's error codes that a clerk can act on, in German. */
+const reasons: Readonly<Partial<Record<string, (dir: string) => string>>> = {
+  EACCES: noRights,
+  EPERM: noRights,
+  EROFS: (dir) => `Der Ausgabeordner „${dir}“ liegt auf einem schreibgeschützten Laufwerk.`,
+  ENOSPC: noSpace,
+  EDQUOT: noSpace,
+};
+
 /**
  * What went wrong with folder `dir`, in German. `when` tells what happened to the output so
  * far: before rendering nothing was made; while writing, the last good files stay.
@@ -30,13 +44,8 @@ export async function folderError(
   const what =
     file !== undefined
       ? `Der Ausgabeordner „${dir}“ lässt sich nicht anlegen: „${file}“ ist eine Datei, kein Ordner.`
-      : code === 'EACCES' || code === 'EPERM'
-        ? `In den Ausgabeordner „${dir}“ darf ratsmappe nicht schreiben (keine Schreibrechte).`
-        : code === 'EROFS'
-          ? `Der Ausgabeordner „${dir}“ liegt auf einem schreibgeschützten Laufwerk.`
-          : code === 'ENOSPC' || code === 'EDQUOT'
-            ? `Auf dem Laufwerk des Ausgabeordners „${dir}“ ist kein Platz mehr.`
-            : `Im Ausgabeordner „${dir}“ lassen sich keine Dateien anlegen (Meldung des Systems: ${code ?? String(error)}).`;
+      : (reasons[code ?? '']?.(dir) ??
+        `Im Ausgabeordner „${dir}“ lassen sich keine Dateien anlegen (Meldung des Systems: ${code ?? String(error)}).`);
   return new OutputFolderError(`${what}\n${outcome(dir, when)}`);
 }
 
