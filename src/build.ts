@@ -1,5 +1,5 @@
 export { checkAndCompose, type CheckResult } from './check/checkAndCompose.js';
-import type { ComposedMeeting } from './compose/compose.js';
+import type { ComposedMeeting, ComposedVorlage } from './compose/compose.js';
 import { cacheKey, RenderCache } from './cache/renderCache.js';
 import { toolFingerprint } from './cache/toolFingerprint.js';
 import type { VorlagePart } from './packet/buildPacket.js';
@@ -61,7 +61,19 @@ export const dated = <T extends { readonly meta: Document['meta'] }>(
   date: string | undefined,
 ): T => (date === undefined ? doc : { ...doc, meta: { ...doc.meta, date } });
 
-const toEntry = (r: RenderedVorlage) => ({
+/** The cache key of a Vorlage rendered with links to `linkziele` (the other Vorlagen of its packet). */
+export const vorlageCacheKey = (
+  tool: string,
+  toolVersion: string,
+  templates: Templates,
+  date: string | undefined,
+  linkziele: readonly string[],
+  vorlage: ComposedVorlage,
+): string =>
+  cacheKey('vorlage', tool, toolVersion, templates.fingerprint, date ?? null, linkziele, vorlage);
+
+/** A rendered Vorlage as a cache entry, and back (undefined: the entry is incomplete). */
+export const toEntry = (r: RenderedVorlage) => ({
   info: { pages: r.pages, outline: r.outline, hasPart: r.part !== null },
   files: {
     'vorlage.pdf': r.pdf,
@@ -70,7 +82,7 @@ const toEntry = (r: RenderedVorlage) => ({
   },
 });
 
-function fromEntry(entry: {
+export function fromEntry(entry: {
   info: unknown;
   files: Readonly<Record<string, Uint8Array>>;
 }): RenderedVorlage | undefined {
@@ -107,7 +119,7 @@ export async function renderMeeting(
   const tool = cache === undefined ? '' : await toolFingerprint();
   const linkziele = meeting.vorlagen.map((v) => v.nummer);
   const vorlageKeys = meeting.vorlagen.map((v) =>
-    cacheKey('vorlage', tool, toolVersion, templates.fingerprint, date ?? null, linkziele, v),
+    vorlageCacheKey(tool, toolVersion, templates, date, linkziele, v),
   );
   const keys = new Map(meeting.vorlagen.map((v, i) => [v.nummer, vorlageKeys[i]]));
   // what the cache already holds; the rest is rendered

@@ -8,9 +8,10 @@
  * ~/.cache/ratsmappe), so nothing non-public lands next to the publishable files.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
+import { ensureFolder } from '../write/ensureFolder.js';
 
 export interface CacheEntry {
   /** small JSON-serialisable data */
@@ -22,22 +23,6 @@ export interface CacheEntry {
 interface StoredInfo {
   readonly info: unknown;
   readonly files: Readonly<Record<string, string>>;
-}
-
-/**
- * mkdir -p, one level at a time: node's recursive mkdir never returns for some paths (e.g.
- * below /proc on Node 20), which must not hang a build over its cache.
- */
-async function ensureDir(dir: string): Promise<void> {
-  const parts = resolve(dir).split(sep);
-  for (let i = 2; i <= parts.length; i++) {
-    const prefix = parts.slice(0, i).join(sep);
-    try {
-      await mkdir(prefix);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
 }
 
 const sha256 = (bytes: Uint8Array | string): string =>
@@ -54,6 +39,14 @@ export function defaultCacheDir(env: Readonly<Record<string, string | undefined>
       ? env.XDG_CACHE_HOME
       : join(homedir(), '.cache');
   return join(base, 'ratsmappe');
+}
+
+/** The cache folder a build uses: undefined (no cache) for RATSMAPPE_CACHE=aus or off. */
+export function cacheDirFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
+  const value = env.RATSMAPPE_CACHE;
+  return value === 'aus' || value === 'off' ? undefined : defaultCacheDir(env);
 }
 
 export class RenderCache {
@@ -87,7 +80,7 @@ export class RenderCache {
     const folder = this.folder(key);
     const temporary = `${folder}.tmp-${String(process.pid)}-${String(Math.random()).slice(2)}`;
     try {
-      await ensureDir(temporary);
+      await ensureFolder(temporary);
       const files: Record<string, string> = {};
       for (const [name, bytes] of Object.entries(entry.files)) {
         await writeFile(join(temporary, name), bytes);

@@ -8,7 +8,15 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { colorFor, escapeControls } from '../format/terminalText.js';
 import { ContentFolderError, readContent } from '../load/readContent.js';
 import { toolVersion } from '../version.js';
-import { createProgram, runProgram, UsageError, type BuildOptions } from './program.js';
+import { UnknownVorlageError } from '../check/unknownVorlage.js';
+import { nothingWritten, OutputFolderError } from '../write/folderError.js';
+import {
+  createProgram,
+  runProgram,
+  UsageError,
+  type BuildOptions,
+  type CheckOptions,
+} from './program.js';
 import { buildDateOf, SourceDateError } from './sourceDate.js';
 
 export interface Io {
@@ -36,13 +44,15 @@ export const diagnosticsJson = (
   pathOf: (file: string) => string,
 ): Diagnostic[] => diagnostics.map((d) => ({ ...d, file: pathOf(d.file) }));
 
-async function check(contentDir: string, json: boolean, io: Io): Promise<number> {
-  const [{ checkAndCompose }, { printDiagnostics }] = await Promise.all([
+async function check(contentDir: string, { json, vorlage }: CheckOptions, io: Io): Promise<number> {
+  const [{ checkAndCompose }, { checkVorlage }, { printDiagnostics }] = await Promise.all([
     import('../check/checkAndCompose.js'),
+    import('../check/checkVorlage.js'),
     import('../diagnostics/print.js'),
   ]);
   const files = await readContent(contentDir);
-  const result = checkAndCompose(files);
+  // --vorlage: only that Vorlage's files count (a draft, also one on no agenda)
+  const result = vorlage === undefined ? checkAndCompose(files) : checkVorlage(files, vorlage);
   const pathOf = displayPathOf(io, contentDir);
   if (json) io.stdout(`${JSON.stringify(diagnosticsJson(result.diagnostics, pathOf), null, 2)}\n`);
   else
@@ -119,10 +129,7 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
       io.stderr(printDiagnostics(result.diagnostics, { color, texts: result.texts, pathOf }));
     }
     if (hasErrors(result.diagnostics)) {
-      if (!json)
-        io.stderr(
-          `Es wurde nichts geschrieben; die bisherigen Dateien in ${escapeControls(outDir)} bleiben unverändert.\n`,
-        );
+      if (!json) io.stderr(`${escapeControls(nothingWritten(outDir))}\n`);
       return { meetings: null, diagnostics: result.diagnostics };
     }
     return { meetings: [...result.meetings], diagnostics: result.diagnostics };
@@ -134,9 +141,10 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
       report(diagnostics, []);
       return 1;
     }
+    // the output folder can take files (or exit 2) before anything is rendered
+    await (await import('../write/outputFolder.js')).prepareOutputFolder(outDir);
     const templates = await loadTemplates();
-    const { defaultCacheDir } = await import('../cache/renderCache.js');
-    const cacheDir = cacheSetting(io.env, defaultCacheDir);
+    const cacheDir = (await import('../cache/renderCache.js')).cacheDirFromEnv(io.env);
     const built: BuiltMeeting[] = [];
     for (const meeting of meetings) {
       const output = await renderMeeting(templates, meeting, {
@@ -193,13 +201,6 @@ function threadsSetting(env: Io['env']): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
-/** RATSMAPPE_CACHE: a folder, or "aus"/"off" for no cache; unset: the default folder. */
-function cacheSetting(env: Io['env'], fallback: (env: Io['env']) => string): string | undefined {
-  const value = env.RATSMAPPE_CACHE;
-  if (value === 'aus' || value === 'off') return undefined;
-  return fallback(env);
-}
-
 /** The command line. Returns the exit code: 0 clean, 1 content faults, 2 misuse or crash. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -207,8 +208,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = createProgram(
     `ratsmappe ${toolVersion}`,
     {
-      check: (content, { json }) => check(content, json, io),
-      build: (content, options) => build(content, options, io),
+      check: (content, options) => check(content, options, io),
+      build: async (content, options) => {
+        if (options.vorlage === undefined) return build(content, options, io);
+        const { buildDraftCommand } = await import('./draftCommand.js');
+        return buildDraftCommand(content, options.vorlage, options, io);
+      },
       archive: async (content, options) =>
         (await archiveCommands()).archiveCommand(content, options, io),
       verify: async (archive, options) =>
@@ -226,7 +231,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await runProgram(program, argv);
     return exitCode;
   } catch (error) {
+    // the output folder or the --vorlage number is unusable: the message says what to do
     if (
+      error instanceof OutputFolderError ||
+      error instanceof UnknownVorlageError ||
       error instanceof UsageError ||
       error instanceof ContentFolderError ||
       error instanceof SourceDateError

@@ -143,10 +143,15 @@ export interface Actions {
 export interface JsonOption {
   readonly json: boolean;
 }
-export type CheckOptions = JsonOption;
+export interface CheckOptions extends JsonOption {
+  /** only this Vorlage (a draft, also one on no agenda) */
+  readonly vorlage: string | undefined;
+}
 export interface BuildOptions extends JsonOption {
   readonly out: string;
   readonly quiet: boolean;
+  /** only this Vorlage, as a draft into <out>/entwuerfe/<nummer>/ */
+  readonly vorlage: string | undefined;
 }
 export interface ArchiveOptions extends JsonOption {
   readonly to: string;
@@ -199,15 +204,23 @@ export function createProgram(
     .description('Inhalte prüfen, ohne etwas zu schreiben.')
     .argument('[inhalt]', 'Ordner mit sitzungen/ und vorlagen/', 'content')
     .option(...jsonOption('die Befunde'))
+    .option(
+      '--vorlage <nummer>',
+      'nur diese Vorlage prüfen (auch einen Entwurf auf keiner Tagesordnung)',
+    )
     .addHelpText(
       'after',
-      examples(['npx ratsmappe check', 'npx ratsmappe check inhalte/2024 --json > befunde.json']) +
+      examples([
+        'npx ratsmappe check',
+        'npx ratsmappe check --vorlage SV-9-1602',
+        'npx ratsmappe check inhalte/2024 --json > befunde.json',
+      ]) +
         exitCodes(
           '0 ohne Fehler (Warnungen erlaubt), 1 bei Fehlern im Inhalt, 2 bei falschem Aufruf.',
         ),
     )
-    .action(async (content: string, options: { json?: boolean }) => {
-      done(await actions.check(content, { json: options.json === true }));
+    .action(async (content: string, options: { json?: boolean; vorlage?: string }) => {
+      done(await actions.check(content, { json: options.json === true, vorlage: options.vorlage }));
     });
 
   program
@@ -219,10 +232,15 @@ export function createProgram(
     .option('-o, --out <ordner>', 'Zielordner', 'out')
     .option('-q, --quiet', 'keine Fortschritts- und Zusammenfassungszeilen')
     .option(...jsonOption('die Zusammenfassung (geschriebene Dateien, Befunde)'))
+    .option(
+      '--vorlage <nummer>',
+      'nur diese Vorlage als Entwurf erzeugen (PDF und DOCX nach <ordner>/entwuerfe/<nummer>/)',
+    )
     .addHelpText(
       'after',
       examples([
         'npx ratsmappe build',
+        'npx ratsmappe build --vorlage SV-9-1602',
         'npx ratsmappe build content --out veroeffentlichung',
         'npx ratsmappe build --json > ergebnis.json',
       ]) +
@@ -231,15 +249,21 @@ export function createProgram(
         'die bisherigen Dateien bleiben unverändert.\n' +
         exitCodes('0 erzeugt, 1 bei Fehlern im Inhalt, 2 bei falschem Aufruf.'),
     )
-    .action(async (content: string, options: { out: string; quiet?: boolean; json?: boolean }) => {
-      done(
-        await actions.build(content, {
-          out: options.out,
-          quiet: options.quiet === true,
-          json: options.json === true,
-        }),
-      );
-    });
+    .action(
+      async (
+        content: string,
+        options: { out: string; quiet?: boolean; json?: boolean; vorlage?: string },
+      ) => {
+        done(
+          await actions.build(content, {
+            out: options.out,
+            quiet: options.quiet === true,
+            json: options.json === true,
+            vorlage: options.vorlage,
+          }),
+        );
+      },
+    );
 
   program
     .command('archive')

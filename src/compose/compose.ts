@@ -57,7 +57,8 @@ export interface ComposedMeeting {
   readonly vorlagen: readonly ComposedVorlage[];
 }
 
-function composeVorlage(
+/** Resolves one checked Vorlage: its header and its sections in order. Pure; null without a header. */
+export function composeVorlage(
   content: LoadedContent,
   nummer: string,
   koerperschaft: string,
