@@ -152,6 +152,28 @@ const within = (path: string, outer: string): boolean =>
   path === outer || path.startsWith(`${outer}/`);
 
 /**
+ * A misspelt key ("betreg") is also a missing one ("betrag"): the typo message (RM302 with
+ * „Meinten Sie …?“) says both, so the "missing" error of the same schema is left out. Only
+ * outside alternatives: there the missing keys are what tells the block kinds apart (`lste:`
+ * must still offer „liste“).
+ */
+function isTypoOf(e: ErrorObject, errors: readonly ErrorObject[]): boolean {
+  return (
+    e.keyword === 'required' &&
+    errors.some(
+      (other) =>
+        other.keyword === 'additionalProperties' &&
+        other.instancePath === e.instancePath &&
+        other.parentSchema === e.parentSchema &&
+        nearest(
+          param(other, 'additionalProperty'),
+          Object.keys((other.parentSchema as SchemaNode | undefined)?.properties ?? {}),
+        ) === param(e, 'missingProperty'),
+    )
+  );
+}
+
+/**
  * ajv reports every branch of a failed anyOf/oneOf, right before the anyOf error itself.
  * Errors deeper than the alternative's own node come from the branch that fitted the value's
  * shape (type and keys): report those. When no branch got that far, report one message for
@@ -176,7 +198,7 @@ function collapseAlternatives(source: Source, errors: readonly ErrorObject[]): D
     else out.push(...whenNoBranchFits(source, alt, range));
   }
   for (const e of errors) {
-    if (handled.has(e)) continue;
+    if (handled.has(e) || isTypoOf(e, errors)) continue;
     const d = translate(source, e);
     if (d) out.push(d);
   }
@@ -195,10 +217,15 @@ function whenNoBranchFits(
     return [diagnose('RM311', source.file, positionAt(source, path))];
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    // An object that matches no block kind: name the keys that would be allowed.
+    // An object that matches no block kind: name the keys that some branch allows (from the
+    // branches' own properties: a key the value already has is allowed too, not only missing ones).
     const allowed = [
       ...new Set(
-        inside.flatMap((e) => (e.keyword === 'required' ? [param(e, 'missingProperty')] : [])),
+        inside.flatMap((e) =>
+          e.keyword === 'required' || e.keyword === 'additionalProperties'
+            ? Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {})
+            : [],
+        ),
       ),
     ];
     const wrong = Object.keys(value).filter((k) => !allowed.includes(k));
@@ -244,19 +271,7 @@ export function schemaErrorsToDiagnostics(
   source: Source,
   errors: readonly ErrorObject[],
 ): Diagnostic[] {
-  // A misspelt key ("betreg") is also a missing one ("betrag"): the typo message says both.
-  const typoFor = (e: ErrorObject): boolean =>
-    e.keyword === 'required' &&
-    errors.some(
-      (other) =>
-        other.keyword === 'additionalProperties' &&
-        other.instancePath === e.instancePath &&
-        nearest(
-          param(other, 'additionalProperty'),
-          Object.keys((other.parentSchema as SchemaNode | undefined)?.properties ?? {}),
-        ) === param(e, 'missingProperty'),
-    );
-  const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'not' && !typoFor(e));
+  const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'not');
   const seen = new Set<string>();
   return collapseAlternatives(source, relevant).filter((d) => {
     const key = `${d.code}:${d.line}:${d.column}:${d.message}`;
