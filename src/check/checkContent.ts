@@ -4,6 +4,7 @@ import type { LoadedContent } from '../load/loadContent.js';
 import { positionAt, type Source } from '../load/positions.js';
 import { checkFigures } from './checkFigures.js';
 import { checkReferences } from './checkReferences.js';
+import { checkTables } from './checkTables.js';
 import { isSectionKind, sectionKinds, validateSchema, type SchemaName } from './validateSchema.js';
 
 /** Sources that passed their schema, so later stages may rely on their shape. */
@@ -51,7 +52,7 @@ export function checkContent(content: LoadedContent): CheckedContent {
             {
               field: 'art',
               where: '',
-              description: `die Art des Abschnitts: ${sectionKinds.join(', ')}`,
+              description: `Die Art des Abschnitts: ${sectionKinds.join(', ')}; für freien Text „art: text“.`,
             },
           ),
         );
@@ -72,7 +73,7 @@ export function checkContent(content: LoadedContent): CheckedContent {
   for (const source of valid) {
     if (misread.has(source.file)) continue;
     try {
-      diagnostics.push(...checkFigures(source));
+      diagnostics.push(...checkFigures(source), ...checkTables(source));
     } catch (error) {
       diagnostics.push(diagnose('RM110', source.file, { line: 1, column: 1 }, {}, String(error)));
     }

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { diagnose } from '../diagnostics/catalogue.js';
+import { plural } from '../format/german.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionAt, type Path, type Source } from '../load/positions.js';
 import {
@@ -9,6 +10,7 @@ import {
   germanAmountFix,
   germanDateFix,
   germanDecimalFix,
+  impossibleDate,
   nearest,
 } from './describe.js';
 
@@ -108,6 +110,9 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
     case 'format':
     case 'pattern': {
       if (typeof value === 'string') {
+        if (value.trim() === '') return diagnose('RM313', file, at, { field, description });
+        const impossible = impossibleDate(value);
+        if (impossible) return diagnose('RM315', file, at, { value, ...impossible });
         const date = germanDateFix(value);
         if (date) return diagnose('RM203', file, at, { raw: value, fix: date });
         if (value.includes('/') || value.includes('..') || value.includes('\\')) {
@@ -131,7 +136,10 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
       if (value === '') return diagnose('RM313', file, at, { field, description });
       return diagnose('RM308', file, at, {
         field,
-        min: String((e.params as { limit: number }).limit),
+        min:
+          e.keyword === 'minItems'
+            ? plural((e.params as { limit: number }).limit, 'Eintrag', 'Einträge')
+            : plural((e.params as { limit: number }).limit, 'Zeichen', 'Zeichen'),
         description,
       });
     case 'uniqueItems': {

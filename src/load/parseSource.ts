@@ -2,9 +2,9 @@ import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionOfRange, type Source } from './positions.js';
-import { maxFileSize, type RawFile } from './readContent.js';
+import { maxFileSize, type NotAFile, type RawFile } from './readContent.js';
 import { syntaxErrorDiagnostic } from './syntaxErrors.js';
-import { findYamlTraps } from './yamlTraps.js';
+import { findYamlTraps, maxNesting, tooDeep } from './yamlTraps.js';
 
 /** More aliases than this in one file is refused (alias bombs). */
 const maxAliasCount = 50;
@@ -70,7 +70,10 @@ function yamlErrorDiagnostics(
         out.push(diagnose('RM109', file, position));
         break;
       case 'RESOURCE_EXHAUSTION':
-        out.push(diagnose('RM107', file, position));
+        // the parser ran out of stack: nested far too deep (aliases are counted elsewhere);
+        // every level above reports it again, once is enough
+        if (!out.some((d) => d.code === 'RM115'))
+          out.push(diagnose('RM115', file, position, { limit: maxNesting }));
         break;
       default:
         syntax.push(error);
@@ -92,6 +95,32 @@ function tabIndents(file: string, text: string): Diagnostic[] {
   return out;
 }
 
+const notAFileText: Record<NotAFile, { what: string; tipp: string }> = {
+  folder: {
+    what: 'ein Ordner',
+    tipp: 'Benennen Sie den Ordner so um, dass sein Name nicht auf „.yaml“ endet, und legen Sie an seiner Stelle die Datei {name} an (z. B. mit „art: text“ in der ersten Zeile).',
+  },
+  symlink: {
+    what: 'eine Verknüpfung (symbolischer Link)',
+    tipp: 'Eine Verknüpfung kann auf Dateien außerhalb des Inhaltsordners zeigen; ersetzen Sie sie durch eine Kopie der Datei, auf die sie zeigt: Verknüpfung löschen, die Datei hierher kopieren und {name} nennen.',
+  },
+  other: {
+    what: 'eine besondere Datei (etwa eine Pipe oder ein Gerät)',
+    tipp: 'Legen Sie an ihrer Stelle eine gewöhnliche Textdatei {name} im YAML-Format an.',
+  },
+};
+
+function notAFileDiagnostic(file: string, kind: NotAFile): Diagnostic {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const { what, tipp } = notAFileText[kind];
+  return diagnose(
+    'RM114',
+    file,
+    { line: 1, column: 1 },
+    { name, what, tipp: tipp.replace('{name}', name) },
+  );
+}
+
 export interface Parsed {
   readonly source: Source | null;
   /** the decoded text, also when it does not parse (for code frames) */
@@ -108,6 +137,7 @@ export function parseSource(raw: RawFile): Parsed {
     text: decoded,
     diagnostics,
   });
+  if (raw.notAFile) return fail(notAFileDiagnostic(raw.path, raw.notAFile));
   if (raw.bytes === null) {
     return fail(
       diagnose(
@@ -132,6 +162,15 @@ export function parseSource(raw: RawFile): Parsed {
     prettyErrors: false,
     merge: false,
   });
+  // before the parser's errors: where it ran out of stack, what it built shows where the
+  // nesting got too deep
+  const deep = tooDeep(doc);
+  if (deep) {
+    const [start, end] = deep.range ?? [0, 0];
+    return fail(
+      diagnose('RM115', file, positionOfRange(lineCounter, start, end), { limit: maxNesting }),
+    );
+  }
   if (doc.errors.length > 0) {
     return fail(...yamlErrorDiagnostics(file, text, lineCounter, doc.errors));
   }

@@ -6,9 +6,13 @@ export interface RawFile {
   /** path relative to the content folder, forward slashes, e.g. vorlagen/SV-9-1601/binogi.yaml */
   readonly path: string;
   readonly size: number;
-  /** null when the file is larger than the limit and was not read */
+  /** null when the file is larger than the limit, or is no file, and was not read */
   readonly bytes: Uint8Array | null;
+  /** set when the name is not an ordinary file: a folder, a symbolic link or a device (RM114) */
+  readonly notAFile?: NotAFile;
 }
+
+export type NotAFile = 'folder' | 'symlink' | 'other';
 
 export interface ContentFiles {
   readonly root: string;
@@ -31,13 +35,22 @@ async function readOne(root: string, path: string): Promise<RawFile> {
   return { path, size, bytes: size > maxFileSize ? null : await readFile(full) };
 }
 
+/**
+ * Every entry named *.yaml/*.yml: ordinary files are read; anything else under such a name is
+ * kept unread, so that it is reported for what it is instead of as missing. Symbolic links are
+ * not followed: they may point out of the content folder.
+ */
 async function yamlFilesIn(root: string, dir: string): Promise<RawFile[]> {
   const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
-  const names = entries
-    .filter((e) => e.isFile() && isYaml(e.name))
-    .map((e) => e.name)
-    .sort();
-  return Promise.all(names.map((name) => readOne(root, `${dir}/${name}`)));
+  const yaml = entries.filter((e) => isYaml(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return Promise.all(
+    yaml.map(async (e): Promise<RawFile> => {
+      const path = `${dir}/${e.name}`;
+      if (e.isFile()) return readOne(root, path);
+      const notAFile = e.isSymbolicLink() ? 'symlink' : e.isDirectory() ? 'folder' : 'other';
+      return { path, size: 0, bytes: null, notAFile };
+    }),
+  );
 }
 
 /** Reads content/sitzungen/*.yaml and content/vorlagen/<nummer>/*.yaml. */
