@@ -3,6 +3,8 @@ import { diagnose } from '../diagnostics/catalogue.js';
 import { plural } from '../format/german.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionAt, type Path, type Source } from '../load/positions.js';
+import { fieldDescription } from './fieldDescription.js';
+import type { SchemaName } from './validateSchema.js';
 import {
   describeValue,
   expectedType,
@@ -45,14 +47,22 @@ const descriptionOf = (schema: unknown): string =>
     ? String((schema as SchemaNode).description)
     : '';
 
+/** The file being checked and the schema it is checked against. */
+interface Context {
+  readonly source: Source;
+  readonly schema: SchemaName;
+}
+
 /** One error from ajv, in German, at its node. */
-function translate(source: Source, e: ErrorObject): Diagnostic | null {
+function translate(ctx: Context, e: ErrorObject): Diagnostic | null {
+  const { source } = ctx;
   const path = pathOf(e.instancePath, source.value);
   const field = fieldLabel(path);
   const at = positionAt(source, path);
   const file = source.file;
   const parent = e.parentSchema as SchemaNode | undefined;
-  const description = descriptionOf(parent);
+  // the field's own description where the schema gives one, else that of its type
+  const description = fieldDescription(ctx.schema, path) ?? descriptionOf(parent);
   const value: unknown = e.data;
   switch (e.keyword) {
     case 'required': {
@@ -187,7 +197,7 @@ function isTypoOf(e: ErrorObject, errors: readonly ErrorObject[]): boolean {
  * shape (type and keys): report those. When no branch got that far, report one message for
  * the whole alternative.
  */
-function collapseAlternatives(source: Source, errors: readonly ErrorObject[]): Diagnostic[] {
+function collapseAlternatives(ctx: Context, errors: readonly ErrorObject[]): Diagnostic[] {
   const handled = new Set<ErrorObject>();
   const out: Diagnostic[] = [];
   const alternatives = errors
@@ -202,22 +212,23 @@ function collapseAlternatives(source: Source, errors: readonly ErrorObject[]): D
     const range = errors.slice(start, index);
     [alt, ...range].forEach((e) => handled.add(e));
     const deeper = range.filter((e) => e.instancePath !== alt.instancePath);
-    if (deeper.length > 0) out.push(...collapseAlternatives(source, deeper));
-    else out.push(...whenNoBranchFits(source, alt, range));
+    if (deeper.length > 0) out.push(...collapseAlternatives(ctx, deeper));
+    else out.push(...whenNoBranchFits(ctx, alt, range));
   }
   for (const e of errors) {
     if (handled.has(e) || isTypoOf(e, errors)) continue;
-    const d = translate(source, e);
+    const d = translate(ctx, e);
     if (d) out.push(d);
   }
   return out;
 }
 
 function whenNoBranchFits(
-  source: Source,
+  ctx: Context,
   alt: ErrorObject,
   inside: readonly ErrorObject[],
 ): Diagnostic[] {
+  const { source } = ctx;
   const path = pathOf(alt.instancePath, source.value);
   const value: unknown = alt.data;
   const parent = alt.parentSchema as SchemaNode | undefined;
@@ -254,7 +265,7 @@ function whenNoBranchFits(
       !['type', 'required', 'additionalProperties', 'const', 'anyOf', 'oneOf'].includes(e.keyword),
   );
   if (content) {
-    const d = translate(source, parent ? { ...content, parentSchema: parent } : content);
+    const d = translate(ctx, parent ? { ...content, parentSchema: parent } : content);
     if (d) return [d];
   }
   const types = [
@@ -265,7 +276,7 @@ function whenNoBranchFits(
     keyword: 'type',
     params: { type: types.length > 0 ? types.join(',') : typeOf(parent) },
   };
-  const d = translate(source, fake);
+  const d = translate(ctx, fake);
   return d ? [d] : [];
 }
 
@@ -277,11 +288,12 @@ function typeOf(schema: SchemaNode | undefined): string {
 
 export function schemaErrorsToDiagnostics(
   source: Source,
+  schema: SchemaName,
   errors: readonly ErrorObject[],
 ): Diagnostic[] {
   const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'not');
   const seen = new Set<string>();
-  return collapseAlternatives(source, relevant).filter((d) => {
+  return collapseAlternatives({ source, schema }, relevant).filter((d) => {
     const key = `${d.code}:${d.line}:${d.column}:${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -37,7 +37,7 @@ export const catalogue = {
     severity: 'fehler',
     name: 'empty-file',
     message: 'Die Datei ist leer oder enthält nur Kommentare.',
-    hint: 'Füllen Sie die Datei aus, z. B. mit „art: text“, „titel: …“ und „inhalt:“, oder löschen Sie sie und ihren Eintrag in vorlage.yaml.',
+    hint: 'Füllen Sie die Datei aus, z. B. mit {fields}, oder {remove}.',
   },
   RM105: {
     severity: 'fehler',
@@ -79,7 +79,7 @@ export const catalogue = {
     severity: 'fehler',
     name: 'not-a-map',
     message: 'Die Datei muss aus Feldern der Form „name: wert“ bestehen.',
-    hint: 'Beginnen Sie die Datei z. B. mit „art: text“ in der ersten Zeile, ohne Einrückung.',
+    hint: 'Beginnen Sie die Datei z. B. mit {first} in der ersten Zeile, ohne Einrückung.',
   },
   RM112: {
     severity: 'fehler',

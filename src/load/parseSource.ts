@@ -121,6 +121,27 @@ function notAFileDiagnostic(file: string, kind: NotAFile): Diagnostic {
   );
 }
 
+/** How a file of this kind begins, for the hints of empty or shapeless files (RM104, RM111). */
+function fileExample(file: string): { fields: string; first: string; remove: string } {
+  if (file.startsWith('sitzungen/'))
+    return {
+      fields: '„koerperschaft: …“, „gremium: …“, „datum: 2020-02-04“ und „tagesordnung:“',
+      first: '„koerperschaft: Kreis Coesfeld“',
+      remove: 'löschen Sie sie, wenn es die Sitzung nicht gibt',
+    };
+  if (file.endsWith('/vorlage.yaml'))
+    return {
+      fields: '„nummer: …“, „art: Mitteilungsvorlage“, „betreff: …“ und „abschnitte:“',
+      first: '„nummer: SV-9-1601“',
+      remove: 'löschen Sie den Ordner der Vorlage',
+    };
+  return {
+    fields: '„art: text“, „titel: …“ und „inhalt:“',
+    first: '„art: text“',
+    remove: 'löschen Sie sie und ihren Eintrag in vorlage.yaml',
+  };
+}
+
 export interface Parsed {
   readonly source: Source | null;
   /** the decoded text, also when it does not parse (for code frames) */
@@ -174,7 +195,8 @@ export function parseSource(raw: RawFile): Parsed {
   if (doc.errors.length > 0) {
     return fail(...yamlErrorDiagnostics(file, text, lineCounter, doc.errors));
   }
-  if (doc.contents === null) return fail(diagnose('RM104', file, { line: 1, column: 1 }));
+  if (doc.contents === null)
+    return fail(diagnose('RM104', file, { line: 1, column: 1 }, fileExample(file)));
   const traps = findYamlTraps(file, text, doc, lineCounter);
   if (traps.fatal) return fail(...traps.diagnostics);
   let value: unknown;
@@ -185,7 +207,9 @@ export function parseSource(raw: RawFile): Parsed {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const range = doc.contents.range;
-    return fail(diagnose('RM111', file, positionOfRange(lineCounter, range[0], range[1])));
+    return fail(
+      diagnose('RM111', file, positionOfRange(lineCounter, range[0], range[1]), fileExample(file)),
+    );
   }
   return { source: { file, text, doc, lineCounter, value }, text, diagnostics: traps.diagnostics };
 }
