@@ -30,18 +30,25 @@ describe('readContent: names that are no ordinary file', () => {
     const raw = files.vorlagen.get('SV-9-1601')?.find((f) => f.path.endsWith('/binogi.yaml'));
     expect(raw).to.deep.include({ notAFile: 'folder', bytes: null });
     expect(await codesOf()).to.deep.equal([
-      'RM114 vorlagen/SV-9-1601/binogi.yaml „binogi.yaml“ ist ein Ordner, keine Datei; ratsmappe liest nur gewöhnliche Dateien.',
+      'RM114 vorlagen/SV-9-1601/binogi.yaml „binogi.yaml“ ist ein Ordner, keine gewöhnliche Datei.',
     ]);
   });
 
-  it('a section file that is a symbolic link is not followed and is reported as a link', async () => {
-    const section = join(dir, 'vorlagen/SV-9-1601/binogi.yaml');
-    renameSync(section, join(dir, 'binogi-original.yaml'));
-    symlinkSync(join(dir, 'binogi-original.yaml'), section);
-    expect(await codesOf()).to.deep.equal([
-      'RM114 vorlagen/SV-9-1601/binogi.yaml „binogi.yaml“ ist eine Verknüpfung (symbolischer Link), keine Datei; ratsmappe liest nur gewöhnliche Dateien.',
-    ]);
-  });
+  // a file or folder moved out of the content folder, a symbolic link left in its place
+  const links: [string, string, string][] = [
+    ['a section file', 'vorlagen/SV-9-1601/binogi.yaml', 'keine gewöhnliche Datei'],
+    ['a Vorlage folder', 'vorlagen/SV-9-1600', 'kein gewöhnlicher Ordner'],
+  ];
+  for (const [what, path, expected] of links) {
+    it(`${what} that is a symbolic link is not followed and is reported as a link`, async () => {
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      renameSync(join(dir, path), join(dir, `original-${name}`));
+      symlinkSync(join(dir, `original-${name}`), join(dir, path));
+      expect(await codesOf()).to.deep.equal([
+        `RM114 ${path} „${name}“ ist eine Verknüpfung (symbolischer Link), ${expected}.`,
+      ]);
+    });
+  }
 
   it('a meeting as X.yaml and X.yml is an error, not two packets in one folder', async () => {
     const meeting = join(dir, 'sitzungen/2020-02-04-integrationsausschuss');

@@ -98,7 +98,7 @@ export const catalogue = {
   RM114: {
     severity: 'fehler',
     name: 'not-a-file',
-    message: '„{name}“ ist {what}, keine Datei; ratsmappe liest nur gewöhnliche Dateien.',
+    message: '„{name}“ ist {what}, {expected}.',
     hint: '{tipp}',
   },
   RM115: {

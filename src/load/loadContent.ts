@@ -65,6 +65,20 @@ export function loadContent(files: ContentFiles): LoadedContent {
     diagnostics.push(diagnose('RM509', 'sitzungen', { line: 1, column: 1 }));
   const vorlagen = new Map<string, VorlageSources>();
   for (const [folder, raws] of files.vorlagen) {
+    const linked = raws.find((r) => r.path === `vorlagen/${folder}` && r.notAFile);
+    if (linked) {
+      // reported as a link (RM114); known by name, so the agenda does not call it missing
+      parse(linked);
+      vorlagen.set(folder, {
+        folder,
+        header: null,
+        headerPresent: true,
+        sections: new Map(),
+        sectionFileNames: [],
+        notFiles: [],
+      });
+      continue;
+    }
     const headerRaw = raws.find((r) => r.path.endsWith('/vorlage.yaml'));
     const sections = new Map<string, Source>();
     const sectionFileNames: string[] = [];

@@ -110,14 +110,24 @@ const notAFileText: Record<NotAFile, { what: string; tipp: string }> = {
   },
 };
 
+/** A Vorlage's folder that is a symbolic link (vorlagen/SV-9-1601 → elsewhere). */
+const linkedFolderTipp =
+  'Eine Verknüpfung kann auf Ordner außerhalb des Inhaltsordners zeigen; ersetzen Sie sie durch eine Kopie des Ordners, auf den sie zeigt, unter dem Namen {name}.';
+
 function notAFileDiagnostic(file: string, kind: NotAFile): Diagnostic {
   const name = file.slice(file.lastIndexOf('/') + 1);
+  const folder = /^vorlagen\/[^/]+$/.test(file);
   const { what, tipp } = notAFileText[kind];
   return diagnose(
     'RM114',
     file,
     { line: 1, column: 1 },
-    { name, what, tipp: tipp.replace('{name}', name) },
+    {
+      name,
+      what,
+      expected: folder ? 'kein gewöhnlicher Ordner' : 'keine gewöhnliche Datei',
+      tipp: (folder ? linkedFolderTipp : tipp).replace('{name}', name),
+    },
   );
 }
 

@@ -17,7 +17,10 @@ export type NotAFile = 'folder' | 'symlink' | 'other';
 export interface ContentFiles {
   readonly root: string;
   readonly meetings: readonly RawFile[];
-  /** Vorlage folder name → its YAML files (vorlage.yaml and the section files) */
+  /**
+   * Vorlage folder name → its YAML files (vorlage.yaml and the section files); a folder that is
+   * a symbolic link has its own path as its one entry, marked notAFile
+   */
   readonly vorlagen: ReadonlyMap<string, readonly RawFile[]>;
 }
 
@@ -62,11 +65,17 @@ export async function readContent(root: string): Promise<ContentFiles> {
   const meetings = await yamlFilesIn(root, 'sitzungen');
   const folders = await readdir(join(root, 'vorlagen'), { withFileTypes: true }).catch(() => []);
   const vorlagen = new Map<string, RawFile[]>();
-  for (const folder of folders
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort()) {
-    vorlagen.set(folder, await yamlFilesIn(root, `vorlagen/${folder}`));
+  for (const entry of folders
+    .filter((e) => e.isDirectory() || e.isSymbolicLink())
+    .sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = `vorlagen/${entry.name}`;
+    // a linked Vorlage folder is not followed; it stands as its one entry, to be reported (RM114)
+    vorlagen.set(
+      entry.name,
+      entry.isDirectory()
+        ? await yamlFilesIn(root, path)
+        : [{ path, size: 0, bytes: null, notAFile: 'symlink' }],
+    );
   }
   return { root, meetings, vorlagen };
 }

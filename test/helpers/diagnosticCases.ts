@@ -17,7 +17,8 @@ export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import
  * A case is a folder under test/fixtures/diagnostics/: files in it replace or add files of the
  * example content at the same relative path (sitzungen/…, vorlagen/…); `loeschen.txt` lists
  * content files to delete; `keine-dateien.txt` lists paths that are no ordinary file, each with
- * what it is (`vorlagen/SV-9-1601/binogi.yaml folder`; folder, symlink or other), as readContent
+ * what it is (`vorlagen/SV-9-1601/binogi.yaml folder`, `vorlagen/SV-9-1600 symlink`; folder,
+ * symlink or other), as readContent
  * reports them (test/read-content.test.ts checks that on disk); `erwartet.json` holds the expected
  * diagnostics (code, file, line, column, message, hint); `ausgabe.txt`, where present, the
  * expected printed report.
@@ -84,7 +85,11 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
   ]);
   const vorlagen = new Map<string, RawFile[]>();
   for (const folder of [...folders].sort()) {
-    const files = merge(example.vorlagen.get(folder) ?? [], `vorlagen/${folder}/`);
+    // a Vorlage folder that is no folder (a link) stands as its one entry, as readContent gives it
+    const linked = overrides.get(`vorlagen/${folder}`);
+    const files = linked
+      ? [linked]
+      : merge(example.vorlagen.get(folder) ?? [], `vorlagen/${folder}/`);
     if (files.length > 0 || !removed.includes(`vorlagen/${folder}/`)) vorlagen.set(folder, files);
   }
   return { root: example.root, meetings: merge(example.meetings, 'sitzungen/'), vorlagen };
