@@ -11,25 +11,44 @@ export interface PrintOptions {
 const paint = (on: boolean, code: string, text: string): string =>
   on ? `\u001b[${code}m${text}\u001b[0m` : text;
 
+/**
+ * Lines up to this length are shown whole (a clerk's paragraph, whose end may be the fault);
+ * a longer faulty line is shown in a window around the fault.
+ */
+const longLine = 1000;
+const window = 160;
+
+/** `width` characters of a line from `start`, with „…“ where something is cut off. */
+function cut(line: string, start: number, width: number): string {
+  const shown = line.slice(start, start + width);
+  return `${start > 0 ? '…' : ''}${shown}${line.length > start + width ? '…' : ''}`;
+}
+
 /** Two lines of context above the fault, the faulty line and a marker under the faulty part. */
 function codeFrame(text: string, d: Diagnostic, color: boolean): string {
   const lines = text.split('\n');
   const from = Math.max(1, d.line - 2);
   const width = String(d.line).length;
+  const faulty = lines[d.line - 1] ?? '';
+  // a 20,000-character line of brackets is shown around the fault, every line of the frame from
+  // the same column so that they stay aligned
+  const windowed = faulty.length > longLine;
+  const start = windowed ? Math.max(0, d.column - 1 - window / 2) : 0;
+  const shown = windowed ? window : longLine;
   const out: string[] = [];
   for (let n = from; n <= Math.min(d.line, lines.length); n++) {
     const marker = n === d.line ? paint(color, '31', '>') : ' ';
-    out.push(
-      `  ${marker} ${String(n).padStart(width)} | ${(lines[n - 1] ?? '').replace(/\t/g, '→')}`,
-    );
+    const line = cut(lines[n - 1] ?? '', start, shown).replace(/\t/g, '→');
+    out.push(`  ${marker} ${String(n).padStart(width)} | ${line}`);
   }
   const endColumn = d.endLine === d.line && d.endColumn !== undefined ? d.endColumn : d.column + 1;
+  const offset = d.column - 1 - start + (start > 0 ? 1 : 0);
   const length = Math.max(
     1,
-    Math.min(endColumn - d.column, (lines[d.line - 1] ?? '').length - d.column + 1),
+    Math.min(endColumn - d.column, faulty.length - d.column + 1, shown - (d.column - 1 - start)),
   );
   out.push(
-    `    ${' '.repeat(width)} | ${' '.repeat(d.column - 1)}${paint(color, '31', '^'.repeat(length))}`,
+    `    ${' '.repeat(width)} | ${' '.repeat(offset)}${paint(color, '31', '^'.repeat(length))}`,
   );
   return out.join('\n');
 }
