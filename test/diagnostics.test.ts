@@ -13,6 +13,10 @@ interface Expected {
   readonly file: string;
   readonly line: number;
   readonly column: number;
+  /** the German message exactly as a clerk reads it */
+  readonly message: string;
+  /** the German hint; absent only where the diagnostic has none */
+  readonly hint?: string;
 }
 
 describe('diagnostics: one fixture per clerk mistake (test/fixtures/diagnostics)', () => {
@@ -28,12 +32,25 @@ describe('diagnostics: one fixture per clerk mistake (test/fixtures/diagnostics)
       const result = await runCase(c);
       const actual: Expected[] = [...result.diagnostics]
         .sort(compareDiagnostics)
-        .map(({ code, file, line, column }) => ({ code, file, line, column }));
+        .map(({ code, file, line, column, message, hint }) => ({
+          code,
+          file,
+          line,
+          column,
+          message,
+          ...(hint === undefined ? {} : { hint }),
+        }));
       actual.forEach((d) => seenCodes.add(d.code));
       const expectedFile = join(c.dir, 'erwartet.json');
       if (update) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
       const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected[];
       expect(expected.length, 'a case must expect at least one diagnostic').to.be.greaterThan(0);
+      for (const e of expected) {
+        // wording is pinned on every entry: a wrong message must fail, not pass unnoticed
+        expect(e.message, `${e.code}: "message" missing in erwartet.json`).to.be.a('string');
+        expect(e.message.trim(), e.code).to.not.equal('');
+        if ('hint' in e) expect(e.hint, `${e.code}: "hint"`).to.be.a('string');
+      }
       expect(actual).to.deep.equal(expected);
       for (const d of result.diagnostics) {
         expect(d.message, d.code).to.not.match(

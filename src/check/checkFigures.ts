@@ -49,6 +49,16 @@ function checkPauschale(source: Source, data: Integrationspauschale): Diagnostic
       }),
     );
   }
+  const years = new Set<number>();
+  data.aufteilung.jahre.forEach((j, i) => {
+    if (years.has(j.jahr))
+      out.push(
+        diagnose('RM411', source.file, positionAt(source, ['aufteilung', 'jahre', i, 'jahr']), {
+          year: j.jahr,
+        }),
+      );
+    years.add(j.jahr);
+  });
   const [vonJahr, bisJahr] = [Number(von.slice(0, 4)), Number(bis.slice(0, 4))];
   // with the period reversed every year would be "outside"; RM409 says what to fix
   if (von > bis) return out;

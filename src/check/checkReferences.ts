@@ -9,6 +9,7 @@ import { nearest } from './describe.js';
 
 /** Vorlage numbers as the body writes them in running text (SV-9-1600). */
 export const vorlageNumberPattern = /\bSV-\d{1,2}-\d{1,5}\b/g;
+const isVorlageNumber = (text: string): boolean => /^SV-\d{1,2}-\d{1,5}$/.test(text);
 
 /** Every agenda item with its path in the meeting file, sub-items included. */
 export function flattenAgenda(
@@ -21,15 +22,18 @@ export function flattenAgenda(
   ]);
 }
 
-/** A TOP is public when it and every item above it are (sub-items inherit non-public). */
-function topIsPublic(items: readonly Top[], path: readonly (string | number)[]): boolean {
+/**
+ * The outermost item at or above a TOP that is non-public, or null when the TOP is public
+ * (sub-items inherit non-public).
+ */
+function nonPublicAt(items: readonly Top[], path: readonly (string | number)[]): Top | null {
   let list: readonly Top[] | undefined = items;
   for (let i = 1; i < path.length; i += 2) {
     const top: Top | undefined = list?.[Number(path[i])];
-    if (top?.oeffentlich === false) return false;
+    if (top?.oeffentlich === false) return top;
     list = top?.unterpunkte;
   }
-  return true;
+  return null;
 }
 
 /** The section file names a Vorlage lists, with their paths in vorlage.yaml. */
@@ -49,7 +53,8 @@ function checkSections(header: Source, sources: VorlageSources): Diagnostic[] {
     const at = positionAt(header, path);
     if (seen.has(name)) out.push(diagnose('RM507', header.file, at, { value: name }));
     seen.add(name);
-    if (!sources.sectionFileNames.includes(name)) {
+    // a name that is a folder or a link is reported as such (RM114), not as missing
+    if (!sources.sectionFileNames.includes(name) && !sources.notFiles.includes(name)) {
       const guess = nearest(name, sources.sectionFileNames);
       out.push(
         diagnose('RM504', header.file, at, {
@@ -110,10 +115,15 @@ export function checkReferences(content: LoadedContent, valid: ReadonlySet<Sourc
     const vorlage = header.value as Vorlage;
     headers.set(sources.folder, header);
     if (vorlage.nummer !== sources.folder) {
+      // the folder's name is proposed as the number only where it is a valid one
+      const tipp = isVorlageNumber(sources.folder)
+        ? `Die Nummer muss dem Ordnernamen entsprechen: „nummer: ${sources.folder}“, oder benennen Sie den Ordner in „${vorlage.nummer}“ um.`
+        : `Der Ordnername ist keine gültige Vorlagennummer (z. B. SV-9-1601): Benennen Sie den Ordner in „${vorlage.nummer}“ um.`;
       out.push(
         diagnose('RM502', header.file, positionAt(header, ['nummer']), {
           value: vorlage.nummer,
           folder: sources.folder,
+          tipp,
         }),
       );
     }
@@ -143,8 +153,19 @@ export function checkReferences(content: LoadedContent, valid: ReadonlySet<Sourc
       }
       const header = headers.get(top.vorlage);
       if (!header) continue;
-      if (topIsPublic(sitzung.tagesordnung, path) && !(header.value as Vorlage).oeffentlich) {
+      const closed = nonPublicAt(sitzung.tagesordnung, path);
+      const isPublic = (header.value as Vorlage).oeffentlich;
+      if (!closed && !isPublic)
         out.push(diagnose('RM513', meeting.file, at, { value: top.vorlage }));
+      if (closed && isPublic) {
+        // treated as non-public in this meeting (see composeMeeting): say so
+        out.push(
+          diagnose('RM514', meeting.file, at, {
+            value: top.vorlage,
+            parent: closed === top ? '' : ` „${closed.titel}“, unter dem sie steht,`,
+            file: header.file,
+          }),
+        );
       }
       const folge = (header.value as Vorlage).beratungsfolge;
       if (!folge.some((b) => b.gremium === sitzung.gremium && b.datum === sitzung.datum)) {
@@ -164,7 +185,9 @@ export function checkReferences(content: LoadedContent, valid: ReadonlySet<Sourc
   const agendasComplete =
     content.meetings.length > 0 && content.meetings.every((m) => valid.has(m));
   for (const [folder, header] of headers) {
-    if (!onAgenda.has(folder) && agendasComplete) {
+    // with a number that is not its folder's (RM502) it is unclear which Vorlage is meant
+    const ownNumber = (header.value as Vorlage).nummer === folder;
+    if (!onAgenda.has(folder) && agendasComplete && ownNumber) {
       out.push(diagnose('RM510', header.file, positionAt(header, ['nummer']), { value: folder }));
     }
   }

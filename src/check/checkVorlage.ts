@@ -64,7 +64,8 @@ export function checkVorlage(files: ContentFiles, nummer: string): VorlageCheckR
   return {
     content,
     folder,
-    vorlage: composeVorlage(content, folder, koerperschaft),
+    // a draft stands on no agenda: its own oeffentlich holds
+    vorlage: composeVorlage(content, folder, koerperschaft, true),
     diagnostics: own,
   };
 }

@@ -1,3 +1,4 @@
+import { months } from '../format/german.js';
 import type { Path } from '../load/positions.js';
 
 /** A field path as a clerk reads it: "aufteilung › jahre › Nr. 2 › betrag". */
@@ -58,6 +59,45 @@ export function germanDateFix(text: string): string | null {
   const month = /^\s*(\d{1,2})\.(\d{4})\s*$/.exec(text);
   if (month) return `${month[2] ?? ''}-${(month[1] ?? '').padStart(2, '0')}`;
   return null;
+}
+
+const daysIn = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * A date or month in ISO form that no calendar has (2019-02-30, 2016-13): what it is, why it
+ * does not exist and a date that does; null when the value is not of that form or exists.
+ */
+export function impossibleDate(text: string): { what: string; reason: string; fix: string } | null {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  if (!m) return null;
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  const dayText = m[3];
+  const what = dayText === undefined ? 'Monat' : 'Tag';
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const ymd = (mo: number, d: number): string =>
+    dayText === undefined ? `${String(year)}-${pad(mo)}` : `${String(year)}-${pad(mo)}-${pad(d)}`;
+  const day = Number(dayText ?? 1);
+  if (month < 1 || month > 12) {
+    // 2019-13-02: day and month swapped as in the German order, when the day could be a month
+    const swapped = dayText !== undefined && day >= 1 && day <= 12 && month <= 31;
+    return {
+      what,
+      reason: 'ein Jahr hat die Monate 01 bis 12',
+      fix: swapped ? ymd(day, month) : ymd(Math.min(Math.max(month, 1), 12), Math.max(day, 1)),
+    };
+  }
+  const last = daysIn(year, month);
+  if (day >= 1 && day <= last) return null;
+  const name = months[month - 1] ?? '';
+  return {
+    what,
+    reason:
+      day < 1
+        ? 'ein Monat beginnt mit dem Tag 01'
+        : `der ${name} ${String(year)} hat nur ${String(last)} Tage`,
+    fix: ymd(month, day < 1 ? 1 : last),
+  };
 }
 
 function distance(a: string, b: string): number {

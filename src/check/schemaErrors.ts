@@ -1,7 +1,10 @@
 import type { ErrorObject } from 'ajv';
 import { diagnose } from '../diagnostics/catalogue.js';
+import { plural } from '../format/german.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionAt, type Path, type Source } from '../load/positions.js';
+import { fieldDescription } from './fieldDescription.js';
+import type { SchemaName } from './validateSchema.js';
 import {
   describeValue,
   expectedType,
@@ -9,6 +12,7 @@ import {
   germanAmountFix,
   germanDateFix,
   germanDecimalFix,
+  impossibleDate,
   nearest,
 } from './describe.js';
 
@@ -43,14 +47,22 @@ const descriptionOf = (schema: unknown): string =>
     ? String((schema as SchemaNode).description)
     : '';
 
+/** The file being checked and the schema it is checked against. */
+interface Context {
+  readonly source: Source;
+  readonly schema: SchemaName;
+}
+
 /** One error from ajv, in German, at its node. */
-function translate(source: Source, e: ErrorObject): Diagnostic | null {
+function translate(ctx: Context, e: ErrorObject): Diagnostic | null {
+  const { source } = ctx;
   const path = pathOf(e.instancePath, source.value);
   const field = fieldLabel(path);
   const at = positionAt(source, path);
   const file = source.file;
   const parent = e.parentSchema as SchemaNode | undefined;
-  const description = descriptionOf(parent);
+  // the field's own description where the schema gives one, else that of its type
+  const description = fieldDescription(ctx.schema, path) ?? descriptionOf(parent);
   const value: unknown = e.data;
   switch (e.keyword) {
     case 'required': {
@@ -108,6 +120,9 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
     case 'format':
     case 'pattern': {
       if (typeof value === 'string') {
+        if (value.trim() === '') return diagnose('RM313', file, at, { field, description });
+        const impossible = impossibleDate(value);
+        if (impossible) return diagnose('RM315', file, at, { value, ...impossible });
         const date = germanDateFix(value);
         if (date) return diagnose('RM203', file, at, { raw: value, fix: date });
         if (value.includes('/') || value.includes('..') || value.includes('\\')) {
@@ -131,7 +146,10 @@ function translate(source: Source, e: ErrorObject): Diagnostic | null {
       if (value === '') return diagnose('RM313', file, at, { field, description });
       return diagnose('RM308', file, at, {
         field,
-        min: String((e.params as { limit: number }).limit),
+        min:
+          e.keyword === 'minItems'
+            ? plural((e.params as { limit: number }).limit, 'Eintrag', 'Einträge')
+            : plural((e.params as { limit: number }).limit, 'Zeichen', 'Zeichen'),
         description,
       });
     case 'uniqueItems': {
@@ -152,12 +170,34 @@ const within = (path: string, outer: string): boolean =>
   path === outer || path.startsWith(`${outer}/`);
 
 /**
+ * A misspelt key ("betreg") is also a missing one ("betrag"): the typo message (RM302 with
+ * „Meinten Sie …?“) says both, so the "missing" error of the same schema is left out. Only
+ * outside alternatives: there the missing keys are what tells the block kinds apart (`lste:`
+ * must still offer „liste“).
+ */
+function isTypoOf(e: ErrorObject, errors: readonly ErrorObject[]): boolean {
+  return (
+    e.keyword === 'required' &&
+    errors.some(
+      (other) =>
+        other.keyword === 'additionalProperties' &&
+        other.instancePath === e.instancePath &&
+        other.parentSchema === e.parentSchema &&
+        nearest(
+          param(other, 'additionalProperty'),
+          Object.keys((other.parentSchema as SchemaNode | undefined)?.properties ?? {}),
+        ) === param(e, 'missingProperty'),
+    )
+  );
+}
+
+/**
  * ajv reports every branch of a failed anyOf/oneOf, right before the anyOf error itself.
  * Errors deeper than the alternative's own node come from the branch that fitted the value's
  * shape (type and keys): report those. When no branch got that far, report one message for
  * the whole alternative.
  */
-function collapseAlternatives(source: Source, errors: readonly ErrorObject[]): Diagnostic[] {
+function collapseAlternatives(ctx: Context, errors: readonly ErrorObject[]): Diagnostic[] {
   const handled = new Set<ErrorObject>();
   const out: Diagnostic[] = [];
   const alternatives = errors
@@ -172,22 +212,23 @@ function collapseAlternatives(source: Source, errors: readonly ErrorObject[]): D
     const range = errors.slice(start, index);
     [alt, ...range].forEach((e) => handled.add(e));
     const deeper = range.filter((e) => e.instancePath !== alt.instancePath);
-    if (deeper.length > 0) out.push(...collapseAlternatives(source, deeper));
-    else out.push(...whenNoBranchFits(source, alt, range));
+    if (deeper.length > 0) out.push(...collapseAlternatives(ctx, deeper));
+    else out.push(...whenNoBranchFits(ctx, alt, range));
   }
   for (const e of errors) {
-    if (handled.has(e)) continue;
-    const d = translate(source, e);
+    if (handled.has(e) || isTypoOf(e, errors)) continue;
+    const d = translate(ctx, e);
     if (d) out.push(d);
   }
   return out;
 }
 
 function whenNoBranchFits(
-  source: Source,
+  ctx: Context,
   alt: ErrorObject,
   inside: readonly ErrorObject[],
 ): Diagnostic[] {
+  const { source } = ctx;
   const path = pathOf(alt.instancePath, source.value);
   const value: unknown = alt.data;
   const parent = alt.parentSchema as SchemaNode | undefined;
@@ -195,10 +236,15 @@ function whenNoBranchFits(
     return [diagnose('RM311', source.file, positionAt(source, path))];
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    // An object that matches no block kind: name the keys that would be allowed.
+    // An object that matches no block kind: name the keys that some branch allows (from the
+    // branches' own properties: a key the value already has is allowed too, not only missing ones).
     const allowed = [
       ...new Set(
-        inside.flatMap((e) => (e.keyword === 'required' ? [param(e, 'missingProperty')] : [])),
+        inside.flatMap((e) =>
+          e.keyword === 'required' || e.keyword === 'additionalProperties'
+            ? Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {})
+            : [],
+        ),
       ),
     ];
     const wrong = Object.keys(value).filter((k) => !allowed.includes(k));
@@ -219,7 +265,7 @@ function whenNoBranchFits(
       !['type', 'required', 'additionalProperties', 'const', 'anyOf', 'oneOf'].includes(e.keyword),
   );
   if (content) {
-    const d = translate(source, parent ? { ...content, parentSchema: parent } : content);
+    const d = translate(ctx, parent ? { ...content, parentSchema: parent } : content);
     if (d) return [d];
   }
   const types = [
@@ -230,7 +276,7 @@ function whenNoBranchFits(
     keyword: 'type',
     params: { type: types.length > 0 ? types.join(',') : typeOf(parent) },
   };
-  const d = translate(source, fake);
+  const d = translate(ctx, fake);
   return d ? [d] : [];
 }
 
@@ -242,23 +288,12 @@ function typeOf(schema: SchemaNode | undefined): string {
 
 export function schemaErrorsToDiagnostics(
   source: Source,
+  schema: SchemaName,
   errors: readonly ErrorObject[],
 ): Diagnostic[] {
-  // A misspelt key ("betreg") is also a missing one ("betrag"): the typo message says both.
-  const typoFor = (e: ErrorObject): boolean =>
-    e.keyword === 'required' &&
-    errors.some(
-      (other) =>
-        other.keyword === 'additionalProperties' &&
-        other.instancePath === e.instancePath &&
-        nearest(
-          param(other, 'additionalProperty'),
-          Object.keys((other.parentSchema as SchemaNode | undefined)?.properties ?? {}),
-        ) === param(e, 'missingProperty'),
-    );
-  const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'not' && !typoFor(e));
+  const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'not');
   const seen = new Set<string>();
-  return collapseAlternatives(source, relevant).filter((d) => {
+  return collapseAlternatives({ source, schema }, relevant).filter((d) => {
     const key = `${d.code}:${d.line}:${d.column}:${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

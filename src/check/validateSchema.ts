@@ -92,5 +92,5 @@ export function validateSchema(source: Source, schema: SchemaName): Diagnostic[]
   const validate = validators.get(schema);
   if (!validate) return [];
   if (validate(source.value)) return [];
-  return schemaErrorsToDiagnostics(source, validate.errors ?? []);
+  return schemaErrorsToDiagnostics(source, schema, validate.errors ?? []);
 }

@@ -1,7 +1,5 @@
-import { posix } from 'node:path';
-import { flattenAgenda } from '../check/checkReferences.js';
 import type { SectionKind } from '../check/validateSchema.js';
-import type { LoadedContent } from '../load/loadContent.js';
+import { meetingId, type LoadedContent } from '../load/loadContent.js';
 import type {
   Integrationspauschale,
   Schwerpunktziele,
@@ -32,6 +30,10 @@ export interface Gruppe {
 
 export interface ComposedVorlage {
   readonly nummer: string;
+  /**
+   * vorlage.yaml as written, except `oeffentlich`: false in a meeting that discusses the
+   * Vorlage in its non-public part (RM514), so that nothing publishes it there.
+   */
   readonly kopf: Vorlage;
   readonly koerperschaft: string;
   readonly gruppen: readonly Gruppe[];
@@ -57,15 +59,21 @@ export interface ComposedMeeting {
   readonly vorlagen: readonly ComposedVorlage[];
 }
 
+/** Every TOP in agenda order, sub-items after their item. */
+export const flattenTops = (tops: readonly ComposedTop[]): ComposedTop[] =>
+  tops.flatMap((t) => [t, ...flattenTops(t.unterpunkte)]);
+
 /** Resolves one checked Vorlage: its header and its sections in order. Pure; null without a header. */
 export function composeVorlage(
   content: LoadedContent,
   nummer: string,
   koerperschaft: string,
+  onPublicTop: boolean,
 ): ComposedVorlage | null {
   const sources = content.vorlagen.get(nummer);
   if (!sources?.header) return null;
-  const kopf = sources.header.value as Vorlage;
+  const header = sources.header.value as Vorlage;
+  const kopf = onPublicTop ? header : { ...header, oeffentlich: false };
   const dateien = [sources.header.file];
   const section = (name: string): Abschnitt => {
     const source = sources.sections.get(name);
@@ -97,13 +105,11 @@ export function composeMeeting(
   file: string,
   sitzung: Sitzung,
 ): ComposedMeeting {
-  const cache = new Map<string, ComposedVorlage | null>();
-  const vorlage = (nummer: string | undefined): ComposedVorlage | null => {
-    if (nummer === undefined) return null;
-    if (!cache.has(nummer))
-      cache.set(nummer, composeVorlage(content, nummer, sitzung.koerperschaft));
-    return cache.get(nummer) ?? null;
-  };
+  // a Vorlage stands on one TOP of a meeting (RM511), so its TOP decides whether it is public
+  const vorlage = (nummer: string | undefined, oeffentlich: boolean): ComposedVorlage | null =>
+    nummer === undefined
+      ? null
+      : composeVorlage(content, nummer, sitzung.koerperschaft, oeffentlich);
   const number = (items: readonly Top[], prefix: string, parentPublic: boolean): ComposedTop[] =>
     items.map((top, i) => {
       const nummer = `${prefix}${i + 1}`;
@@ -112,14 +118,14 @@ export function composeMeeting(
         nummer,
         titel: top.titel,
         oeffentlich,
-        vorlage: vorlage(top.vorlage),
+        vorlage: vorlage(top.vorlage, oeffentlich),
         unterpunkte: number(top.unterpunkte ?? [], `${nummer}.`, oeffentlich),
       };
     });
   const tagesordnung = number(sitzung.tagesordnung, '', true);
-  const vorlagen = flattenAgenda(sitzung.tagesordnung)
-    .map(({ top }) => vorlage(top.vorlage))
+  const vorlagen = flattenTops(tagesordnung)
+    .map((top) => top.vorlage)
     .filter((v): v is ComposedVorlage => v !== null);
-  const id = posix.basename(file).replace(/\.ya?ml$/i, '');
+  const id = meetingId(file);
   return { id, sitzung, tagesordnung, vorlagen };
 }

@@ -30,14 +30,14 @@ export const catalogue = {
   RM103: {
     severity: 'fehler',
     name: 'duplicate-key',
-    message: 'Das Feld „{key}“ steht in diesem Abschnitt zweimal.',
+    message: 'Das Feld „{key}“ steht auf derselben Ebene zweimal.',
     hint: 'Löschen Sie eine der beiden Zeilen oder benennen Sie sie um; jedes Feld darf nur einmal vorkommen.',
   },
   RM104: {
     severity: 'fehler',
     name: 'empty-file',
-    message: 'Die Datei ist leer.',
-    hint: 'Füllen Sie die Datei aus, z. B. mit „art: text“, „titel: …“ und „inhalt:“, oder löschen Sie sie und ihren Eintrag in vorlage.yaml.',
+    message: 'Die Datei ist leer oder enthält nur Kommentare.',
+    hint: 'Füllen Sie die Datei aus, z. B. mit {fields}, oder {remove}.',
   },
   RM105: {
     severity: 'fehler',
@@ -79,7 +79,7 @@ export const catalogue = {
     severity: 'fehler',
     name: 'not-a-map',
     message: 'Die Datei muss aus Feldern der Form „name: wert“ bestehen.',
-    hint: 'Beginnen Sie die Datei z. B. mit „art: text“ in der ersten Zeile, ohne Einrückung.',
+    hint: 'Beginnen Sie die Datei z. B. mit {first} in der ersten Zeile, ohne Einrückung.',
   },
   RM112: {
     severity: 'fehler',
@@ -87,6 +87,25 @@ export const catalogue = {
     message:
       'An dieser Stelle steht kein einfacher Feldname, sondern eine Gruppe in geschweiften oder eckigen Klammern.',
     hint: 'Klammern haben in YAML eine besondere Bedeutung; setzen Sie Text mit „{“ oder „[“ in Anführungszeichen, z. B. titel: "{{Platzhalter}}".',
+  },
+  RM113: {
+    severity: 'fehler',
+    name: 'meeting-twice',
+    message:
+      'Die Datei beschreibt dieselbe Sitzung „{id}“ wie {other}; die eine Sitzungsmappe würde die andere überschreiben.',
+    hint: 'Behalten Sie nur eine der beiden Dateien, z. B. {other}, übernehmen Sie Änderungen dorthin und löschen Sie diese.',
+  },
+  RM114: {
+    severity: 'fehler',
+    name: 'not-a-file',
+    message: '„{name}“ ist {what}, {expected}.',
+    hint: '{tipp}',
+  },
+  RM115: {
+    severity: 'fehler',
+    name: 'nesting-too-deep',
+    message: 'Die Datei ist zu tief verschachtelt (mehr als {limit} Ebenen).',
+    hint: 'Vermutlich fehlt eine schließende Klammer („]“ oder „}“) oder Zeilen sind immer weiter eingerückt; ein Inhalt braucht selten mehr als zehn Ebenen, z. B. tagesordnung › unterpunkte › titel.',
   },
   // German habits that YAML reads differently
   RM201: {
@@ -120,12 +139,18 @@ export const catalogue = {
     message: '„{raw}“ ist ein Text, hier wird eine Zahl erwartet.',
     hint: 'Schreiben Sie die Zahl mit Dezimalpunkt statt Komma: {fix}.',
   },
+  RM206: {
+    severity: 'fehler',
+    name: 'number-notation',
+    message: '{raw} ist in YAML eine Zahl in {notation} und würde als {read} gelesen.',
+    hint: 'Schreiben Sie die Zahl in gewöhnlichen Ziffern: {fix}; soll es ein Text bleiben, setzen Sie ihn in Anführungszeichen: "{raw}".',
+  },
   // Schema
   RM301: {
     severity: 'fehler',
     name: 'missing-field',
     message: 'Das Feld „{field}“ fehlt{where}.',
-    hint: 'Ergänzen Sie z. B. „{field}: …“ ({description}).',
+    hint: 'Ergänzen Sie eine Zeile „{field}: …“. {description}',
   },
   RM302: {
     severity: 'fehler',
@@ -166,7 +191,7 @@ export const catalogue = {
   RM308: {
     severity: 'fehler',
     name: 'too-few-items',
-    message: 'Bei „{field}“ steht zu wenig: mindestens {min} Eintrag/Einträge.',
+    message: 'Bei „{field}“ steht zu wenig: erwartet wird mindestens {min}.',
     hint: '{description}',
   },
   RM309: {
@@ -199,6 +224,19 @@ export const catalogue = {
     name: 'empty-value',
     message: 'Bei „{field}“ steht nichts.',
     hint: '{description}',
+  },
+  RM314: {
+    severity: 'fehler',
+    name: 'table-row-too-long',
+    message:
+      'Die Zeile Nr. {row} der Tabelle hat {cells}, die Kopfzeile aber nur {columns}; die überzähligen Zellen hätten keine Überschrift.',
+    hint: 'Ergänzen Sie in „kopf“ die fehlende Überschrift oder entfernen Sie die überzählige Zelle; jede Zeile hat so viele Zellen wie der Kopf, z. B. kopf: [Kommune, Anfragen] und zeilen: [[Coesfeld, "468"]].',
+  },
+  RM315: {
+    severity: 'fehler',
+    name: 'no-such-date',
+    message: 'Den {what} {value} gibt es nicht: {reason}.',
+    hint: 'Schreiben Sie einen {what}, den es gibt, z. B. {fix}.',
   },
   // Figures that must agree
   RM401: {
@@ -263,6 +301,12 @@ export const catalogue = {
     message: 'Der Anteil {value} ist größer als das Ganze.',
     hint: 'Ein Anteil wie „2/3“ muss einen kleineren Zähler als Nenner haben.',
   },
+  RM411: {
+    severity: 'fehler',
+    name: 'year-twice',
+    message: 'Das Jahr {year} steht in der Aufteilung mehrfach.',
+    hint: 'Führen Sie jedes Haushaltsjahr einmal auf, mit der Summe seiner Beträge („- jahr: {year}“ mit „betrag: …“), oder korrigieren Sie die Jahreszahl, wenn ein anderes Jahr gemeint ist.',
+  },
   // References across files
   RM501: {
     severity: 'fehler',
@@ -274,7 +318,7 @@ export const catalogue = {
     severity: 'fehler',
     name: 'number-folder-mismatch',
     message: 'Die Nummer {value} passt nicht zum Ordner {folder}.',
-    hint: 'Die Nummer muss dem Ordnernamen entsprechen: „nummer: {folder}“, oder benennen Sie den Ordner um.',
+    hint: '{tipp}',
   },
   RM503: {
     severity: 'fehler',
@@ -344,6 +388,13 @@ export const catalogue = {
     message:
       'Die Vorlage {value} ist nichtöffentlich, steht aber im öffentlichen Teil der Tagesordnung.',
     hint: 'Setzen Sie beim Tagesordnungspunkt „oeffentlich: false“ oder, wenn die Vorlage öffentlich sein darf, in ihrer vorlage.yaml „oeffentlich: true“.',
+  },
+  RM514: {
+    severity: 'warnung',
+    name: 'public-vorlage-in-non-public-part',
+    message:
+      'Die Vorlage {value} ist öffentlich, steht aber im nichtöffentlichen Teil der Tagesordnung; in dieser Sitzung wird sie als nichtöffentlich behandelt und nicht veröffentlicht.',
+    hint: 'Soll sie öffentlich beraten werden, nehmen Sie „oeffentlich: false“ beim Tagesordnungspunkt{parent} heraus; ist sie vertraulich, setzen Sie in {file} „oeffentlich: false“.',
   },
   // Printing
   RM601: {

@@ -1,6 +1,6 @@
 /** German notation for figures, built on Intl de-DE. Used by templates and by diagnostics. */
 
-const months = [
+export const months: readonly string[] = [
   'Januar',
   'Februar',
   'März',

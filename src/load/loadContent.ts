@@ -15,6 +15,25 @@ export interface VorlageSources {
   readonly sections: ReadonlyMap<string, Source>;
   /** every YAML file name in the folder except vorlage.yaml, parsed or not */
   readonly sectionFileNames: readonly string[];
+  /** YAML names in the folder that are no file (a folder, a link: RM114), not "missing" */
+  readonly notFiles: readonly string[];
+}
+
+/** A meeting's id, its output folder: the file name without .yaml or .yml. */
+export const meetingId = (file: string): string => posix.basename(file).replace(/\.ya?ml$/i, '');
+
+/** A meeting written twice (X.yaml and X.yml, or names that differ in case only): RM113. */
+function meetingsTwice(files: readonly RawFile[]): Diagnostic[] {
+  const first = new Map<string, string>();
+  return files.flatMap((raw) => {
+    const id = meetingId(raw.path);
+    const other = first.get(id.toLowerCase());
+    if (other === undefined) {
+      first.set(id.toLowerCase(), raw.path);
+      return [];
+    }
+    return [diagnose('RM113', raw.path, { line: 1, column: 1 }, { id, other })];
+  });
 }
 
 export interface LoadedContent {
@@ -40,18 +59,34 @@ export function loadContent(files: ContentFiles): LoadedContent {
       return null;
     }
   };
+  diagnostics.push(...meetingsTwice(files.meetings));
   const meetings = files.meetings.map(parse).filter((s): s is Source => s !== null);
   if (files.meetings.length === 0)
     diagnostics.push(diagnose('RM509', 'sitzungen', { line: 1, column: 1 }));
   const vorlagen = new Map<string, VorlageSources>();
   for (const [folder, raws] of files.vorlagen) {
+    const linked = raws.find((r) => r.path === `vorlagen/${folder}` && r.notAFile);
+    if (linked) {
+      // reported as a link (RM114); known by name, so the agenda does not call it missing
+      parse(linked);
+      vorlagen.set(folder, {
+        folder,
+        header: null,
+        headerPresent: true,
+        sections: new Map(),
+        sectionFileNames: [],
+        notFiles: [],
+      });
+      continue;
+    }
     const headerRaw = raws.find((r) => r.path.endsWith('/vorlage.yaml'));
     const sections = new Map<string, Source>();
     const sectionFileNames: string[] = [];
+    const notFiles: string[] = [];
     for (const raw of raws) {
       if (raw === headerRaw) continue;
       const name = posix.basename(raw.path);
-      sectionFileNames.push(name);
+      (raw.notAFile ? notFiles : sectionFileNames).push(name);
       const source = parse(raw);
       if (source) sections.set(name, source);
     }
@@ -61,6 +96,7 @@ export function loadContent(files: ContentFiles): LoadedContent {
       headerPresent: headerRaw !== undefined,
       sections,
       sectionFileNames,
+      notFiles,
     });
   }
   return { meetings, vorlagen, diagnostics, texts };

@@ -2,9 +2,9 @@ import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionOfRange, type Source } from './positions.js';
-import { maxFileSize, type RawFile } from './readContent.js';
+import { maxFileSize, type NotAFile, type RawFile } from './readContent.js';
 import { syntaxErrorDiagnostic } from './syntaxErrors.js';
-import { findYamlTraps } from './yamlTraps.js';
+import { findYamlTraps, maxNesting, tooDeep } from './yamlTraps.js';
 
 /** More aliases than this in one file is refused (alias bombs). */
 const maxAliasCount = 50;
@@ -70,7 +70,10 @@ function yamlErrorDiagnostics(
         out.push(diagnose('RM109', file, position));
         break;
       case 'RESOURCE_EXHAUSTION':
-        out.push(diagnose('RM107', file, position));
+        // the parser ran out of stack: nested far too deep (aliases are counted elsewhere);
+        // every level above reports it again, once is enough
+        if (!out.some((d) => d.code === 'RM115'))
+          out.push(diagnose('RM115', file, position, { limit: maxNesting }));
         break;
       default:
         syntax.push(error);
@@ -92,6 +95,63 @@ function tabIndents(file: string, text: string): Diagnostic[] {
   return out;
 }
 
+const notAFileText: Record<NotAFile, { what: string; tipp: string }> = {
+  folder: {
+    what: 'ein Ordner',
+    tipp: 'Benennen Sie den Ordner so um, dass sein Name nicht auf „.yaml“ endet, und legen Sie an seiner Stelle die Datei {name} an (z. B. mit „art: text“ in der ersten Zeile).',
+  },
+  symlink: {
+    what: 'eine Verknüpfung (symbolischer Link)',
+    tipp: 'Eine Verknüpfung kann auf Dateien außerhalb des Inhaltsordners zeigen; ersetzen Sie sie durch eine Kopie der Datei, auf die sie zeigt: Verknüpfung löschen, die Datei hierher kopieren und {name} nennen.',
+  },
+  other: {
+    what: 'eine besondere Datei (etwa eine Pipe oder ein Gerät)',
+    tipp: 'Legen Sie an ihrer Stelle eine gewöhnliche Textdatei {name} im YAML-Format an.',
+  },
+};
+
+/** A Vorlage's folder that is a symbolic link (vorlagen/SV-9-1601 → elsewhere). */
+const linkedFolderTipp =
+  'Eine Verknüpfung kann auf Ordner außerhalb des Inhaltsordners zeigen; ersetzen Sie sie durch eine Kopie des Ordners, auf den sie zeigt, unter dem Namen {name}.';
+
+function notAFileDiagnostic(file: string, kind: NotAFile): Diagnostic {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const folder = /^vorlagen\/[^/]+$/.test(file);
+  const { what, tipp } = notAFileText[kind];
+  return diagnose(
+    'RM114',
+    file,
+    { line: 1, column: 1 },
+    {
+      name,
+      what,
+      expected: folder ? 'kein gewöhnlicher Ordner' : 'keine gewöhnliche Datei',
+      tipp: (folder ? linkedFolderTipp : tipp).replace('{name}', name),
+    },
+  );
+}
+
+/** How a file of this kind begins, for the hints of empty or shapeless files (RM104, RM111). */
+function fileExample(file: string): { fields: string; first: string; remove: string } {
+  if (file.startsWith('sitzungen/'))
+    return {
+      fields: '„koerperschaft: …“, „gremium: …“, „datum: 2020-02-04“ und „tagesordnung:“',
+      first: '„koerperschaft: Kreis Coesfeld“',
+      remove: 'löschen Sie sie, wenn es die Sitzung nicht gibt',
+    };
+  if (file.endsWith('/vorlage.yaml'))
+    return {
+      fields: '„nummer: …“, „art: Mitteilungsvorlage“, „betreff: …“ und „abschnitte:“',
+      first: '„nummer: SV-9-1601“',
+      remove: 'löschen Sie den Ordner der Vorlage',
+    };
+  return {
+    fields: '„art: text“, „titel: …“ und „inhalt:“',
+    first: '„art: text“',
+    remove: 'löschen Sie sie und ihren Eintrag in vorlage.yaml',
+  };
+}
+
 export interface Parsed {
   readonly source: Source | null;
   /** the decoded text, also when it does not parse (for code frames) */
@@ -108,6 +168,7 @@ export function parseSource(raw: RawFile): Parsed {
     text: decoded,
     diagnostics,
   });
+  if (raw.notAFile) return fail(notAFileDiagnostic(raw.path, raw.notAFile));
   if (raw.bytes === null) {
     return fail(
       diagnose(
@@ -132,10 +193,20 @@ export function parseSource(raw: RawFile): Parsed {
     prettyErrors: false,
     merge: false,
   });
+  // before the parser's errors: where it ran out of stack, what it built shows where the
+  // nesting got too deep
+  const deep = tooDeep(doc);
+  if (deep) {
+    const [start, end] = deep.range ?? [0, 0];
+    return fail(
+      diagnose('RM115', file, positionOfRange(lineCounter, start, end), { limit: maxNesting }),
+    );
+  }
   if (doc.errors.length > 0) {
     return fail(...yamlErrorDiagnostics(file, text, lineCounter, doc.errors));
   }
-  if (doc.contents === null) return fail(diagnose('RM104', file, { line: 1, column: 1 }));
+  if (doc.contents === null)
+    return fail(diagnose('RM104', file, { line: 1, column: 1 }, fileExample(file)));
   const traps = findYamlTraps(file, text, doc, lineCounter);
   if (traps.fatal) return fail(...traps.diagnostics);
   let value: unknown;
@@ -146,7 +217,9 @@ export function parseSource(raw: RawFile): Parsed {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const range = doc.contents.range;
-    return fail(diagnose('RM111', file, positionOfRange(lineCounter, range[0], range[1])));
+    return fail(
+      diagnose('RM111', file, positionOfRange(lineCounter, range[0], range[1]), fileExample(file)),
+    );
   }
   return { source: { file, text, doc, lineCounter, value }, text, diagnostics: traps.diagnostics };
 }

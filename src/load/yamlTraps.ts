@@ -1,11 +1,14 @@
 import {
   isCollection,
+  isMap,
   isPair,
   isScalar,
+  isSeq,
   Scalar,
   visit,
   type Document,
   type LineCounter,
+  type Node,
 } from 'yaml';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -17,6 +20,32 @@ const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 const germanNumber = (n: number): string =>
   n.toLocaleString('de-DE', { maximumFractionDigits: 20 });
+
+/** How deep content may nest; the deepest real content has about ten levels. */
+export const maxNesting = 50;
+
+/**
+ * The first node nested deeper than maxNesting, or null. Iterative, so that it never runs out
+ * of stack itself; later stages (visit, toJS, the schema) recurse and are spared such files.
+ */
+export function tooDeep(doc: Document.Parsed): Node | null {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > maxNesting) return node;
+    for (const item of node.items) stack.push([isPair(item) ? item.value : item, depth + 1]);
+  }
+  return null;
+}
+
+/** YAML's other ways of writing a number, which a clerk would not mean as one. */
+function notationOf(raw: string): string | null {
+  if (/^[+-]?0x/i.test(raw)) return 'hexadezimaler Schreibweise';
+  if (/^[+-]?0o/i.test(raw)) return 'oktaler Schreibweise';
+  if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(raw)) return 'Exponentialschreibweise';
+  return null;
+}
 
 /**
  * Finds what German writing habits turn into other values in YAML (1.300 → 1.3, 01067 → 1067)
@@ -65,6 +94,17 @@ export function findYamlTraps(
         );
       } else if (/^[+-]?0\d+$/.test(raw)) {
         diagnostics.push(diagnose('RM204', file, position, { raw, read: String(node.value) }));
+      } else {
+        const notation = notationOf(raw);
+        if (notation)
+          diagnostics.push(
+            diagnose('RM206', file, position, {
+              raw,
+              notation,
+              read: germanNumber(node.value),
+              fix: String(node.value),
+            }),
+          );
       }
     },
   });

@@ -1,4 +1,9 @@
-import type { ComposedMeeting, ComposedTop, ComposedVorlage } from '../compose/compose.js';
+import {
+  flattenTops,
+  type ComposedMeeting,
+  type ComposedTop,
+  type ComposedVorlage,
+} from '../compose/compose.js';
 import { formatDate } from '../format/german.js';
 import { parseHtml } from '../model/parseHtml.js';
 import { mapInlines } from '../model/unlink.js';
@@ -15,9 +20,6 @@ interface Row {
   /** destination of the TOP in this packet, null when its Vorlage is not in it */
   readonly ziel: string | null;
 }
-
-const flatten = (tops: readonly ComposedTop[]): ComposedTop[] =>
-  tops.flatMap((t) => [t, ...flatten(t.unterpunkte)]);
 
 /** A Vorlage belongs in a packet: the members get all, the public only what is public twice. */
 export const inPacket = (
@@ -84,7 +86,7 @@ export function packetPlan(
   fassung: Fassung,
 ): PacketPlan {
   const { sitzung } = meeting;
-  const tops = flatten(meeting.tagesordnung);
+  const tops = flattenTops(meeting.tagesordnung);
   const included = tops.filter((t) => inPacket(t, fassung));
   const row = (top: ComposedTop): Row => ({
     nummer: top.nummer,

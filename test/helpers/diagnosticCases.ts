@@ -6,6 +6,7 @@ import {
   maxFileSize,
   readContent,
   type ContentFiles,
+  type NotAFile,
   type RawFile,
 } from '../../src/load/readContent.js';
 import { exampleContentDir } from './exampleBuild.js';
@@ -15,8 +16,12 @@ export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import
 /**
  * A case is a folder under test/fixtures/diagnostics/: files in it replace or add files of the
  * example content at the same relative path (sitzungen/…, vorlagen/…); `loeschen.txt` lists
- * content files to delete; `erwartet.json` holds the expected diagnostics (code, file, line,
- * column); `ausgabe.txt`, where present, the expected printed report.
+ * content files to delete; `keine-dateien.txt` lists paths that are no ordinary file, each with
+ * what it is (`vorlagen/SV-9-1601/binogi.yaml folder`, `vorlagen/SV-9-1600 symlink`; folder,
+ * symlink or other), as readContent
+ * reports them (test/read-content.test.ts checks that on disk); `erwartet.json` holds the expected
+ * diagnostics (code, file, line, column, message, hint); `ausgabe.txt`, where present, the
+ * expected printed report.
  */
 export interface Case {
   readonly name: string;
@@ -37,24 +42,32 @@ const caseFiles = (dir: string, root = dir): string[] =>
     return path.startsWith('sitzungen/') || path.startsWith('vorlagen/') ? [path] : [];
   });
 
+const linesOf = (file: string): string[] =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
+
 let base: Promise<ContentFiles> | undefined;
 
 /** The example content with the case's files laid over it, in memory. */
 export async function caseContent(c: Case): Promise<ContentFiles> {
   base ??= readContent(exampleContentDir);
   const example = await base;
-  const removed = existsSync(join(c.dir, 'loeschen.txt'))
-    ? readFileSync(join(c.dir, 'loeschen.txt'), 'utf8')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-    : [];
-  const overrides = new Map<string, RawFile>(
-    caseFiles(c.dir).map((path) => {
+  const removed = linesOf(join(c.dir, 'loeschen.txt'));
+  const overrides = new Map<string, RawFile>([
+    ...caseFiles(c.dir).map((path): [string, RawFile] => {
       const bytes = readFileSync(join(c.dir, path));
       return [path, { path, size: bytes.length, bytes: bytes.length > maxFileSize ? null : bytes }];
     }),
-  );
+    ...linesOf(join(c.dir, 'keine-dateien.txt')).map((line): [string, RawFile] => {
+      const [path = '', kind = ''] = line.split(/\s+/);
+      if (!['folder', 'symlink', 'other'].includes(kind)) throw new Error(`${c.name}: ${line}`);
+      return [path, { path, size: 0, bytes: null, notAFile: kind as NotAFile }];
+    }),
+  ]);
   const merge = (files: readonly RawFile[], prefix: string): RawFile[] => {
     const kept = files
       .filter((f) => !removed.includes(f.path))
@@ -72,7 +85,11 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
   ]);
   const vorlagen = new Map<string, RawFile[]>();
   for (const folder of [...folders].sort()) {
-    const files = merge(example.vorlagen.get(folder) ?? [], `vorlagen/${folder}/`);
+    // a Vorlage folder that is no folder (a link) stands as its one entry, as readContent gives it
+    const linked = overrides.get(`vorlagen/${folder}`);
+    const files = linked
+      ? [linked]
+      : merge(example.vorlagen.get(folder) ?? [], `vorlagen/${folder}/`);
     if (files.length > 0 || !removed.includes(`vorlagen/${folder}/`)) vorlagen.set(folder, files);
   }
   return { root: example.root, meetings: merge(example.meetings, 'sitzungen/'), vorlagen };
