@@ -10,7 +10,7 @@ import { copyOfExample, ratsmappe } from './helpers/cli.js';
 // messages with a did-you-mean (exit 2), --json where a command reports, colour per stream,
 // control characters from content never reaching the terminal, clickable relative paths.
 
-const commands = ['check', 'build', 'archive', 'verify', 'diff'] as const;
+const commands = ['check', 'build', 'archive', 'verify', 'diff', 'vorschau'] as const;
 /** words of commander's own (English) texts that must never reach a clerk */
 const english = /\b(error|unknown|missing|argument|Usage|Options|Commands|default|display)\b/;
 
@@ -105,6 +105,10 @@ describe('command line: misuse is a German message with exit 2', () => {
       'Für „ratsmappe archive“ fehlt die Option --to <archiv>.\nHilfe: ratsmappe archive --help\n',
     ],
     [[], 'Es fehlt der Befehl.\nHilfe: ratsmappe --help\n'],
+    [
+      ['vorschau', '--port', 'acht'],
+      'Der Port „acht“ ist keine Zahl von 0 bis 65535.\nHilfe: ratsmappe vorschau --help\n',
+    ],
   ];
   for (const [argv, message] of cases) {
     it(`ratsmappe ${argv.join(' ') || '(nichts)'}`, async () => {

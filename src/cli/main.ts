@@ -195,6 +195,39 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
   }
 }
 
+/** `ratsmappe vorschau`: serves until the process is interrupted (Ctrl+C, SIGTERM). */
+async function vorschau(contentDir: string, portText: string, io: Io): Promise<number> {
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new UsageError(
+      `Der Port „${portText}“ ist keine Zahl von 0 bis 65535.\nHilfe: ratsmappe vorschau --help`,
+    );
+  await readContent(contentDir); // a missing folder is a misuse, before the server starts
+  const { startPreview } = await import('../preview/previewServer.js');
+  let preview;
+  try {
+    preview = await startPreview(contentDir, {
+      port,
+      onUpdate: (version, ms) => {
+        io.stderr(`Aktualisiert (Stand ${String(version)}) in ${String(Math.round(ms))} ms\n`);
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new UsageError(
+        `Der Port ${portText} ist schon belegt. Wählen Sie einen anderen, z. B. --port ${String(port + 1)}.`,
+      );
+    throw error;
+  }
+  io.stdout(`Vorschau: ${preview.url} (Beenden mit Strg+C)\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await preview.close();
+  return 0;
+}
+
 /** RATSMAPPE_THREADS: render threads (1: in this thread); unset: one per core. */
 function threadsSetting(env: Io['env']): number | undefined {
   const value = Number(env.RATSMAPPE_THREADS);
@@ -218,6 +251,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         (await archiveCommands()).archiveCommand(content, options, io),
       verify: async (archive, options) =>
         (await archiveCommands()).verifyCommand(archive, options, io),
+      vorschau: (content, options) => vorschau(content, options.port, io),
       diff: async (before, after, options) =>
         (await archiveCommands()).diffCommand(before, after, options, io),
     },

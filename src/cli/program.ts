@@ -139,6 +139,7 @@ export interface Actions {
   readonly archive: (content: string, options: ArchiveOptions) => Promise<number>;
   readonly verify: (archive: string, options: JsonOption) => Promise<number>;
   readonly diff: (before: string, after: string, options: JsonOption) => Promise<number>;
+  readonly vorschau: (content: string, options: { readonly port: string }) => Promise<number>;
 }
 export interface JsonOption {
   readonly json: boolean;
@@ -197,12 +198,16 @@ export function createProgram(
       ]),
     );
 
+  /** a command on a content folder: `ratsmappe <name> [inhalt]` */
+  const contentCommand = (name: string, description: string): Command =>
+    program
+      .command(name)
+      .description(description)
+      .argument('[inhalt]', 'Ordner mit sitzungen/ und vorlagen/', 'content');
+
   const jsonOption = (what: string): [string, string] => ['--json', `${what} als JSON ausgeben`];
 
-  program
-    .command('check')
-    .description('Inhalte prüfen, ohne etwas zu schreiben.')
-    .argument('[inhalt]', 'Ordner mit sitzungen/ und vorlagen/', 'content')
+  contentCommand('check', 'Inhalte prüfen, ohne etwas zu schreiben.')
     .option(...jsonOption('die Befunde'))
     .option(
       '--vorlage <nummer>',
@@ -223,12 +228,10 @@ export function createProgram(
       done(await actions.check(content, { json: options.json === true, vorlage: options.vorlage }));
     });
 
-  program
-    .command('build')
-    .description(
-      'Jede Vorlage als PDF und DOCX und beide Sitzungsmappen erzeugen (öffentlich und für die Mitglieder).',
-    )
-    .argument('[inhalt]', 'Ordner mit sitzungen/ und vorlagen/', 'content')
+  contentCommand(
+    'build',
+    'Jede Vorlage als PDF und DOCX und beide Sitzungsmappen erzeugen (öffentlich und für die Mitglieder).',
+  )
     .option('-o, --out <ordner>', 'Zielordner', 'out')
     .option('-q, --quiet', 'keine Fortschritts- und Zusammenfassungszeilen')
     .option(...jsonOption('die Zusammenfassung (geschriebene Dateien, Befunde)'))
@@ -265,12 +268,10 @@ export function createProgram(
       },
     );
 
-  program
-    .command('archive')
-    .description(
-      'Eine Sitzung revisionssicher archivieren: PDF/A-2b, Prüfsummen, Versionen je Vorlage.',
-    )
-    .argument('[inhalt]', 'Ordner mit sitzungen/ und vorlagen/', 'content')
+  contentCommand(
+    'archive',
+    'Eine Sitzung revisionssicher archivieren: PDF/A-2b, Prüfsummen, Versionen je Vorlage.',
+  )
     .requiredOption('--to <archiv>', 'Archivordner (wird angelegt, wenn er fehlt)')
     .option('--pdfa3', 'PDF/A-3b statt PDF/A-2b, mit den YAML-Quellen jeder Vorlage eingebettet')
     .option(...jsonOption('den Bericht'))
@@ -321,6 +322,21 @@ export function createProgram(
     )
     .action(async (before: string, after: string, options: { json?: boolean }) => {
       done(await actions.diff(before, after, { json: options.json === true }));
+    });
+
+  contentCommand(
+    'vorschau',
+    'Eine Vorschau im Browser: Sitzungen, Tagesordnung und jede Vorlage (auch Entwürfe), die sich beim Speichern von selbst aktualisiert.',
+  )
+    .option('--port <nummer>', 'Port auf 127.0.0.1', '4000')
+    .addHelpText(
+      'after',
+      examples(['npx ratsmappe vorschau', 'npx ratsmappe vorschau content --port 4100']) +
+        '\nDie Vorschau ist nur auf diesem Rechner erreichbar (127.0.0.1). Beenden mit Strg+C.\n' +
+        exitCodes('0 nach dem Beenden, 2 bei falschem Aufruf oder belegtem Port.'),
+    )
+    .action(async (content: string, options: { port: string }) => {
+      done(await actions.vorschau(content, { port: options.port }));
     });
 
   return program;
