@@ -86,9 +86,11 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
       import('../write/writeOutput.js'),
     ]);
   const { out: outDir, json } = options;
-  const quiet = options.quiet || json;
+  // rebuilds of --watch print one line each, no progress
+  let quiet = options.quiet || json;
   const timings: Record<string, number> = {};
-  const started = performance.now();
+  let started = performance.now();
+  let written = { vorlagen: 0, packets: 0 };
   const pathOf = displayPathOf(io, contentDir);
   const color = colorFor(io.tty.stderr, io.env);
   const report = (diagnostics: readonly Diagnostic[], meetings: readonly BuiltMeeting[]): void => {
@@ -106,9 +108,70 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
   const renderer = await createRenderer(Number.POSITIVE_INFINITY, threadsSetting(io.env));
   renderer.warmUp();
   try {
-    return await buildChecked(renderer);
+    const code = await buildChecked(renderer);
+    return options.watch ? await watchAndRebuild(renderer) : code;
   } finally {
     await renderer.close();
+  }
+
+  /** --watch: after each change of the content, a build as above (same threads, the cache); one line each; ends with Ctrl+C. */
+  async function watchAndRebuild(renderer: Renderer): Promise<number> {
+    const { watch } = await import('node:fs');
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
+    const clock = () => new Date().toLocaleTimeString('de-DE');
+    io.stderr(
+      `Beobachte ${escapeControls(contentDir)}: jede Änderung wird neu erzeugt. Beenden mit Strg+C.\n`,
+    );
+    quiet = true;
+    let last = 0;
+    let running = false;
+    let again = false;
+    let timer: NodeJS.Timeout | undefined;
+    const rebuild = async (): Promise<void> => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      started = performance.now();
+      written = { vorlagen: 0, packets: 0 };
+      try {
+        last = await buildChecked(renderer);
+        const took = seconds(performance.now() - started);
+        io.stderr(
+          last === 0
+            ? `${clock()} neu erzeugt in ${took}: ${String(written.vorlagen)} ${written.vorlagen === 1 ? 'Vorlage' : 'Vorlagen'} und ${String(written.packets)} ${written.packets === 1 ? 'Sitzungsmappe' : 'Sitzungsmappen'} neu gesetzt\n`
+            : `${clock()} Fehler im Inhalt (${took}), nichts geschrieben\n`,
+        );
+      } catch (error) {
+        last = 2;
+        const detail = error instanceof Error ? error.message : String(error);
+        io.stderr(`${clock()} nicht erzeugt: ${escapeControls(detail)}\n`);
+      } finally {
+        running = false;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      }
+    };
+    // a save is often several file events: they are taken in together
+    const schedule = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void rebuild(), 100);
+    };
+    const watcher = watch(contentDir, { recursive: true }, schedule);
+    await new Promise<void>((resolve) => {
+      const end = (): void => {
+        resolve();
+      };
+      process.once('SIGINT', end);
+      process.once('SIGTERM', end);
+    });
+    watcher.close();
+    clearTimeout(timer);
+    while (running) await new Promise((resolve) => setTimeout(resolve, 50));
+    return last;
   }
 
   /** Only the composed meetings live on: the parsed sources are garbage after the check. */
@@ -163,6 +226,10 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
       if (io.tty.stderr && !quiet) io.stderr('\r\u001b[2K');
       const writeStarted = performance.now();
       const { target, changed } = await writeMeetingOutput(outDir, output);
+      written = {
+        vorlagen: written.vorlagen + output.rendered.vorlagen,
+        packets: written.packets + output.rendered.packets,
+      };
       timings.write = (timings.write ?? 0) + performance.now() - writeStarted;
       const names = (folder: string) =>
         output.artifacts
@@ -243,6 +310,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     {
       check: (content, options) => check(content, options, io),
       build: async (content, options) => {
+        if (options.watch && (options.vorlage !== undefined || options.json))
+          throw new UsageError(
+            `--watch geht nicht zusammen mit ${options.json ? '--json' : '--vorlage'}.\nHilfe: ratsmappe build --help`,
+          );
         if (options.vorlage === undefined) return build(content, options, io);
         const { buildDraftCommand } = await import('./draftCommand.js');
         return buildDraftCommand(content, options.vorlage, options, io);

@@ -153,6 +153,8 @@ export interface BuildOptions extends JsonOption {
   readonly quiet: boolean;
   /** only this Vorlage, as a draft into <out>/entwuerfe/<nummer>/ */
   readonly vorlage: string | undefined;
+  /** build again after every change of the content, until Ctrl+C */
+  readonly watch: boolean;
 }
 export interface ArchiveOptions extends JsonOption {
   readonly to: string;
@@ -239,11 +241,13 @@ export function createProgram(
       '--vorlage <nummer>',
       'nur diese Vorlage als Entwurf erzeugen (PDF und DOCX nach <ordner>/entwuerfe/<nummer>/)',
     )
+    .option('-w, --watch', 'nach jeder Änderung neu erzeugen (bis Strg+C), eine Zeile je Durchgang')
     .addHelpText(
       'after',
       examples([
         'npx ratsmappe build',
         'npx ratsmappe build --vorlage SV-9-1602',
+        'npx ratsmappe build --watch',
         'npx ratsmappe build content --out veroeffentlichung',
         'npx ratsmappe build --json > ergebnis.json',
       ]) +
@@ -255,7 +259,13 @@ export function createProgram(
     .action(
       async (
         content: string,
-        options: { out: string; quiet?: boolean; json?: boolean; vorlage?: string },
+        options: {
+          out: string;
+          quiet?: boolean;
+          json?: boolean;
+          vorlage?: string;
+          watch?: boolean;
+        },
       ) => {
         done(
           await actions.build(content, {
@@ -263,6 +273,7 @@ export function createProgram(
             quiet: options.quiet === true,
             json: options.json === true,
             vorlage: options.vorlage,
+            watch: options.watch === true,
           }),
         );
       },
