@@ -170,7 +170,9 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
     });
     watcher.close();
     clearTimeout(timer);
-    while (running) await new Promise((resolve) => setTimeout(resolve, 50));
+    // a rebuild under way finishes (its folder swap is never cut off)
+    const busy = (): boolean => running;
+    while (busy()) await new Promise((resolve) => setTimeout(resolve, 50));
     return last;
   }
 
