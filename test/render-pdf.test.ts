@@ -168,6 +168,34 @@ describe('renderPdf', function () {
   });
 });
 
+describe('renderPdf edge cases', function () {
+  const cell = (text: string) => ({ children: [t(text)], align: 'left' as const });
+  const pageLines = async (blocks: Block[]): Promise<string[]> =>
+    lines((await extractPdfText(await renderPdf(withBlocks(blocks)))).pages[0] ?? '');
+
+  it('leaves out a table without rows and prints the header of grid and fields tables', async function () {
+    const page = await pageLines([
+      p(t('vorher')),
+      { type: 'table', variant: 'data', header: null, rows: [] },
+      { type: 'table', variant: 'grid', header: [cell('Kopf Raster')], rows: [] },
+      {
+        type: 'table',
+        variant: 'fields',
+        header: [cell('Kopf'), cell('Felder')],
+        rows: [[cell('a'), cell('b')]],
+      },
+      p(t('nachher')),
+    ]);
+    expect(page.slice(0, -1)).to.deep.equal([
+      'vorher',
+      'Kopf Raster',
+      'Kopf Felder',
+      'a b',
+      'nachher',
+    ]);
+  });
+});
+
 describe('renderPdf page breaks', function () {
   /**
    * k one-line paragraphs and a list of j items push the tail down the first page in steps
