@@ -194,6 +194,15 @@ describe('renderPdf edge cases', function () {
       'nachher',
     ]);
   });
+
+  it('prints the page number of a reference on every line of a paragraph', async function () {
+    const ref = { type: 'pageref', target: 'ziel' } as const;
+    const page = await pageLines([
+      { type: 'heading', level: 2, id: 'ziel', children: [t('Ziel')] },
+      p(t('erste Zeile '), ref, { type: 'break' }, t('zweite Zeile '), ref),
+    ]);
+    expect(page).to.include.members(['erste Zeile 1', 'zweite Zeile 1']);
+  });
 });
 
 describe('renderPdf page breaks', function () {
