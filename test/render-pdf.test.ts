@@ -203,6 +203,18 @@ describe('renderPdf edge cases', function () {
     ]);
     expect(page).to.include.members(['erste Zeile 1', 'zweite Zeile 1']);
   });
+
+  it('keeps a text that fits its auto column on one line', async function () {
+    const page = await pageLines([
+      {
+        type: 'table',
+        variant: 'data',
+        header: [cell(''), cell('die längste Spalte')],
+        rows: [[cell('.aaas?<‚'), cell('')]],
+      },
+    ]);
+    expect(page).to.include('.aaas?<‚');
+  });
 });
 
 describe('renderPdf page breaks', function () {
