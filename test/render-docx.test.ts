@@ -387,6 +387,23 @@ describe('renderDocx edge cases', function () {
     expect(xml.match(/<w:tbl>/g)).to.have.length(2);
   });
 
+  it('sets every paragraph of a list in a quote as a quote', async function () {
+    const nested: Block = { type: 'list', ordered: false, items: [[p(t('innen'))]] };
+    const buf = await renderDocx(
+      doc([
+        {
+          type: 'quote',
+          children: [
+            { type: 'list', ordered: true, items: [[p(t('Punkt')), p(t('weiter')), nested]] },
+          ],
+        },
+      ]),
+    );
+    const xml = (await docxXml(buf))['word/document.xml'] ?? '';
+    for (const text of ['Punkt', 'weiter', 'innen'])
+      expect(paragraphWith(xml, text), text).to.include('<w:pStyle w:val="Quote"/>');
+  });
+
   it('renders a document without blocks', async function () {
     const buf = await renderDocx(doc([]));
     expect(await extractDocxText(buf)).to.equal('\n');
