@@ -8,6 +8,8 @@ import JSZip from 'jszip';
 
 import type { Block, Document, Inline } from '../src/model/types.js';
 import { renderDocx } from '../src/render/docx/renderDocx.js';
+import { readDocxBody, type DocxBlock } from './helpers/docxBody.js';
+import { expectDocxReadsBack } from './helpers/docxExpected.js';
 import { docxXml, extractDocxFooterText, extractDocxText } from './helpers/docxText.js';
 import { sampleDocument } from './helpers/sampleDocument.js';
 
@@ -185,6 +187,17 @@ describe('renderDocx', function () {
     expect(zwei).to.equal(eins);
     expect(neuEins).to.be.a('string').and.not.equal(eins);
     expect(numIdOf(paragraphWith(documentXml, 'zweiter Punkt'))).to.equal(bullet);
+    expect(numIdOf(paragraphWith(documentXml, 'dritter Punkt'))).to.equal(bullet);
+    expect(numIdOf(paragraphWith(documentXml, 'drei'))).to.equal(eins);
+    // the nested lists: each item in its own list, one step further right
+    const sub = numIdOf(paragraphWith(documentXml, 'Unterpunkt a'));
+    expect(sub).to.be.a('string').and.not.equal(bullet);
+    for (const item of ['Unterpunkt b', 'Unterpunkt c'])
+      expect(numIdOf(paragraphWith(documentXml, item)), item).to.equal(sub);
+    const zweiEins = numIdOf(paragraphWith(documentXml, 'zwei.eins'));
+    expect(zweiEins).to.be.a('string').and.not.equal(eins);
+    expect(numIdOf(paragraphWith(documentXml, 'zwei.zwei'))).to.equal(zweiEins);
+    expect(paragraphWith(documentXml, 'Unterpunkt c')).to.include('<w:ind w:left="1134"');
 
     const abstractOf = (numId: string | undefined): string => {
       const num =
@@ -202,6 +215,8 @@ describe('renderDocx', function () {
     expect(abstractOf(eins)).to.include('<w:numFmt w:val="decimal"/>');
     expect(abstractOf(eins)).to.include('<w:start w:val="1"/>');
     expect(abstractOf(neuEins)).to.include('<w:numFmt w:val="decimal"/>');
+    expect(abstractOf(sub)).to.include('<w:numFmt w:val="bullet"/>');
+    expect(abstractOf(zweiEins)).to.include('<w:start w:val="1"/>');
   });
 
   it('writes real tables the width of the text', function () {
@@ -225,7 +240,7 @@ describe('renderDocx', function () {
     expect(headerRow).to.include('w:fill="D9D9D9"');
     expect(headerRow).to.match(/<w:b\/>.*Gremium/);
     expect(data).to.include('<w:insideH w:val="single"');
-    expect(data?.match(/<w:cantSplit\/>/g)).to.have.length(2);
+    expect(data?.match(/<w:cantSplit\/>/g)).to.have.length(4);
 
     expect(box).to.include('Der Bericht der Verwaltung wird zur Kenntnis genommen.');
     expect(box).to.include('w:fill="F2F2F2"');
@@ -242,6 +257,47 @@ describe('renderDocx', function () {
     expect(paragraphWith(figures ?? '', '350.000,00 €')).to.include('<w:jc w:val="right"/>');
     expect(paragraphWith(figures ?? '', 'Betrag')).to.include('<w:jc w:val="right"/>');
     expect(paragraphWith(figures ?? '', '2019')).to.not.include('<w:jc ');
+  });
+
+  it('writes every row and cell of every table', async function () {
+    const body = await readDocxBody(buf);
+    const tables = body.flatMap((b) => (b.kind === 'table' ? [b] : []));
+    const cellText = (cell: readonly DocxBlock[]): string =>
+      cell.map((b) => ('runs' in b ? b.runs.map((r) => r.text).join('') : '')).join('');
+    const rows = tables.map((table) => table.rows.map((row) => row.cells.map(cellText).join('|')));
+    expect(rows).to.deep.equal([
+      ['Vorlagenart|Mitteilungsvorlage', 'Datum|22.01.2020'],
+      [
+        'Gremium|Datum|Zuständigkeit',
+        'Integrationsausschuss|04.02.2020|Kenntnisnahme',
+        'Kreisausschuss|11.02.2020|Vorberatung',
+        'Kreistag|18.03.2020|Entscheidung',
+      ],
+      ['Der Bericht der Verwaltung wird zur Kenntnis genommen.'],
+      [
+        'Albanisch|Amharisch|Arabisch|Armenisch',
+        'Dari|Englisch|Farsi|Französisch',
+        'Tigrinya|Türkisch|Ungarisch|',
+      ],
+      [
+        'Jahr|Betrag',
+        '2018|120.500,00 €',
+        '2019|350.000,00 €',
+        '2020|626.377,32 €',
+        'Summe|1.096.877,32 €',
+      ],
+    ]);
+    expect(tables.map((t) => t.rows.map((r) => r.header))).to.deep.equal([
+      [false, false],
+      [true, false, false, false],
+      [false],
+      [false, false, false],
+      [true, false, false, false, false],
+    ]);
+  });
+
+  it('reads back as the model says (headings, paragraphs, list items, quotes, tables, page break)', async function () {
+    await expectDocxReadsBack(sampleDocument, buf);
   });
 
   it('indents quotes and breaks the page before the next paragraph', function () {
@@ -385,6 +441,23 @@ describe('renderDocx edge cases', function () {
     expect(paragraphWith(xml, 'zitiert')).to.include('<w:ind w:left="1134" w:hanging="340"/>');
     expect(xml.match(/<w:pageBreakBefore\/>/g)).to.have.length(1);
     expect(xml.match(/<w:tbl>/g)).to.have.length(2);
+  });
+
+  it('sets every paragraph of a list in a quote as a quote', async function () {
+    const nested: Block = { type: 'list', ordered: false, items: [[p(t('innen'))]] };
+    const buf = await renderDocx(
+      doc([
+        {
+          type: 'quote',
+          children: [
+            { type: 'list', ordered: true, items: [[p(t('Punkt')), p(t('weiter')), nested]] },
+          ],
+        },
+      ]),
+    );
+    const xml = (await docxXml(buf))['word/document.xml'] ?? '';
+    for (const text of ['Punkt', 'weiter', 'innen'])
+      expect(paragraphWith(xml, text), text).to.include('<w:pStyle w:val="Quote"/>');
   });
 
   it('renders a document without blocks', async function () {

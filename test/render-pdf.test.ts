@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Block, Document, Inline } from '../src/model/types.js';
 import { buildPdfDefinition, renderPdf, renderPdfDefinition } from '../src/render/pdf/renderPdf.js';
+import { expectPdfReadsBack } from './helpers/pdfReadBack.js';
 import { extractPdfText, pdfInfo, type PdfInfo } from './helpers/pdfText.js';
 import { sampleDocument } from './helpers/sampleDocument.js';
 
@@ -51,13 +52,13 @@ describe('renderPdf', function () {
 
   it('writes an A4 PDF with the page break honoured', function () {
     expect(pdf.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
-    expect(info.pageCount).to.equal(2);
+    expect(info.pageCount).to.equal(3); // the figures table continues on page 2
     for (const [w, h] of info.pageSizes) {
       expect(w).to.be.closeTo(595.28, 0.01);
       expect(h).to.be.closeTo(841.89, 0.01);
     }
-    expect(pages[0]).not.to.include('Nach dem Seitenumbruch.');
-    expect(lines(pages[1] ?? '')[0]).to.equal('Nach dem Seitenumbruch.');
+    expect(pages.slice(0, -1).join('\n')).not.to.include('Nach dem Seitenumbruch.');
+    expect(lines(pages.at(-1) ?? '')[0]).to.equal('Nach dem Seitenumbruch.');
   });
 
   it('contains every text of the document, literally', function () {
@@ -77,18 +78,32 @@ describe('renderPdf', function () {
     expect(page1).to.include('zweite Zeile <&> {{x}}');
   });
 
-  it('renders table rows as lines, with the data table header', function () {
-    const page1 = lines(pages[0] ?? '');
-    expect(page1).to.include('Gremium Datum Zuständigkeit');
-    expect(page1).to.include('Integrationsausschuss 04.02.2020 Kenntnisnahme');
-    expect(page1).to.include('Vorlagenart Mitteilungsvorlage');
-    expect(page1).to.include('Albanisch Amharisch Arabisch Armenisch');
-    expect(page1).to.include('2020 626.377,32 €');
+  it('renders every table row as a line, the header repeated where a table continues', function () {
+    const all = pages.flatMap(lines);
+    const tables = sampleDocument.blocks.flatMap((b) => (b.type === 'table' ? [b] : []));
+    for (const table of tables) {
+      for (const row of table.header ? [table.header, ...table.rows] : table.rows) {
+        const line = row
+          .flatMap((c) => texts([{ type: 'paragraph', children: c.children }]))
+          .filter((text) => text !== '')
+          .join(' ');
+        expect(all, line).to.include(line);
+      }
+    }
+    expect(all).to.include.members(['Kreistag 18.03.2020 Entscheidung', 'Summe 1.096.877,32 €']);
+    expect(lines(pages[1] ?? '').slice(0, 2)).to.deep.equal(['Jahr Betrag', '2020 626.377,32 €']);
   });
 
-  it('numbers each ordered list from 1', function () {
-    const page1 = lines(pages[0] ?? '');
-    expect(page1).to.include.members(['1. eins', '2. zwei', '1. neu eins']);
+  it('numbers each ordered list from 1 and sets every item of the nested lists', function () {
+    const all = pages.flatMap(lines);
+    expect(all).to.include.members(['1. eins', '2. zwei', '3. drei', '1. neu eins']);
+    expect(all).to.include.members(['1. zwei.eins', '2. zwei.zwei']);
+    const bullets = ['erster Punkt', 'zweiter Punkt', 'Unterpunkt a', 'Unterpunkt b'];
+    expect(all).to.include.members([...bullets, 'Unterpunkt c', 'dritter Punkt']);
+  });
+
+  it('reads back as the model says (text in order, rows, items, headings, bookmarks, links)', async function () {
+    await expectPdfReadsBack(sampleDocument, pdf);
   });
 
   it('puts "footer · Seite x von y" at the bottom of every page', function () {
@@ -165,6 +180,55 @@ describe('renderPdf', function () {
     let error: unknown;
     await renderPdf(doc).catch((e: unknown) => (error = e));
     expect(String(error)).to.match(/meta\.date/);
+  });
+});
+
+describe('renderPdf edge cases', function () {
+  const cell = (text: string) => ({ children: [t(text)], align: 'left' as const });
+  const pageLines = async (blocks: Block[]): Promise<string[]> =>
+    lines((await extractPdfText(await renderPdf(withBlocks(blocks)))).pages[0] ?? '');
+
+  it('leaves out a table without rows and prints the header of grid and fields tables', async function () {
+    const page = await pageLines([
+      p(t('vorher')),
+      { type: 'table', variant: 'data', header: null, rows: [] },
+      { type: 'table', variant: 'grid', header: [cell('Kopf Raster')], rows: [] },
+      {
+        type: 'table',
+        variant: 'fields',
+        header: [cell('Kopf'), cell('Felder')],
+        rows: [[cell('a'), cell('b')]],
+      },
+      p(t('nachher')),
+    ]);
+    expect(page.slice(0, -1)).to.deep.equal([
+      'vorher',
+      'Kopf Raster',
+      'Kopf Felder',
+      'a b',
+      'nachher',
+    ]);
+  });
+
+  it('prints the page number of a reference on every line of a paragraph', async function () {
+    const ref = { type: 'pageref', target: 'ziel' } as const;
+    const page = await pageLines([
+      { type: 'heading', level: 2, id: 'ziel', children: [t('Ziel')] },
+      p(t('erste Zeile '), ref, { type: 'break' }, t('zweite Zeile '), ref),
+    ]);
+    expect(page).to.include.members(['erste Zeile 1', 'zweite Zeile 1']);
+  });
+
+  it('keeps a text that fits its auto column on one line', async function () {
+    const page = await pageLines([
+      {
+        type: 'table',
+        variant: 'data',
+        header: [cell(''), cell('die längste Spalte')],
+        rows: [[cell('.aaas?<‚'), cell('')]],
+      },
+    ]);
+    expect(page).to.include('.aaas?<‚');
   });
 });
 

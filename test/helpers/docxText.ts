@@ -34,7 +34,8 @@ export async function extractDocxFooterText(buf: Uint8Array): Promise<string> {
     .join('');
 }
 
-function decodeEntities(text: string): string {
+/** the text of XML character data or an attribute value: the five entities and character references */
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, entity: string) => {
     switch (entity.toLowerCase()) {
       case 'lt':

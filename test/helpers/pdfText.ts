@@ -117,6 +117,8 @@ export interface PdfInfo {
   readonly outline: readonly PdfOutlineNode[];
   /** link annotations of each page, index 0 = page 1 */
   readonly links: readonly (readonly PdfLink[])[];
+  /** the 1-based page of each named destination (null if unresolvable) */
+  readonly destinations: ReadonlyMap<string, number | null>;
 }
 
 async function destinationPage(pdf: PdfDocumentProxy, dest: unknown): Promise<number | null> {
@@ -177,12 +179,17 @@ export async function pdfInfo(buf: Uint8Array): Promise<PdfInfo> {
       }
       links.push(pageLinks);
     }
+    const destinations = new Map<string, number | null>();
+    const named = (await pdf.getDestinations()) as Record<string, unknown>;
+    for (const [name, dest] of Object.entries(named))
+      destinations.set(name, await destinationPage(pdf, dest));
     return {
       info: info as Record<string, unknown>,
       pageCount: pdf.numPages,
       pageSizes,
       outline: await convertOutline(pdf, rawOutline ?? []),
       links,
+      destinations,
     };
   });
 }

@@ -4,7 +4,10 @@ const t = (text: string): Inline => ({ type: 'text', text });
 const p = (...children: Inline[]): Block => ({ type: 'paragraph', children });
 const cell = (text: string, align: 'left' | 'right' = 'left') => ({ children: [t(text)], align });
 
-/** A small document that uses every block and inline kind of the model. */
+/**
+ * A small document that uses every block and inline kind of the model; its tables have three and
+ * more body rows and its lists are nested, so that a renderer that loses a row or an item fails.
+ */
 export const sampleDocument: Document = {
   meta: {
     title: 'SV-9-1601 Bericht der Verwaltung & Co',
@@ -30,7 +33,11 @@ export const sampleDocument: Document = {
       type: 'table',
       variant: 'data',
       header: [cell('Gremium'), cell('Datum'), cell('Zuständigkeit')],
-      rows: [[cell('Integrationsausschuss'), cell('04.02.2020'), cell('Kenntnisnahme')]],
+      rows: [
+        [cell('Integrationsausschuss'), cell('04.02.2020'), cell('Kenntnisnahme')],
+        [cell('Kreisausschuss'), cell('11.02.2020'), cell('Vorberatung')],
+        [cell('Kreistag'), cell('18.03.2020'), cell('Entscheidung')],
+      ],
     },
     { type: 'heading', level: 2, children: [t('Beschlussvorschlag')] },
     { type: 'box', children: [p(t('Der Bericht der Verwaltung wird zur Kenntnis genommen.'))] },
@@ -56,21 +63,50 @@ export const sampleDocument: Document = {
       header: null,
       rows: [
         [cell('Albanisch'), cell('Amharisch'), cell('Arabisch'), cell('Armenisch')],
+        [cell('Dari'), cell('Englisch'), cell('Farsi'), cell('Französisch')],
         [cell('Tigrinya'), cell('Türkisch'), cell('Ungarisch'), cell('')],
       ],
     },
     { type: 'heading', level: 4, children: [t('Bereich „Bildung“')] },
     { type: 'quote', children: [p(t('„Individuelle Unterstützung der Schüler*innen.“'))] },
-    { type: 'list', ordered: false, items: [[p(t('erster Punkt'))], [p(t('zweiter Punkt'))]] },
-    { type: 'list', ordered: true, items: [[p(t('eins'))], [p(t('zwei'))]] },
+    {
+      type: 'list',
+      ordered: false,
+      items: [
+        [p(t('erster Punkt'))],
+        [
+          p(t('zweiter Punkt')),
+          {
+            type: 'list',
+            ordered: false,
+            items: [[p(t('Unterpunkt a'))], [p(t('Unterpunkt b'))], [p(t('Unterpunkt c'))]],
+          },
+        ],
+        [p(t('dritter Punkt'))],
+      ],
+    },
+    {
+      type: 'list',
+      ordered: true,
+      items: [
+        [p(t('eins'))],
+        [
+          p(t('zwei')),
+          { type: 'list', ordered: true, items: [[p(t('zwei.eins'))], [p(t('zwei.zwei'))]] },
+        ],
+        [p(t('drei'))],
+      ],
+    },
     { type: 'list', ordered: true, items: [[p(t('neu eins'))]] },
     {
       type: 'table',
       variant: 'data',
       header: [cell('Jahr'), cell('Betrag', 'right')],
       rows: [
+        [cell('2018'), cell('120.500,00 €', 'right')],
         [cell('2019'), cell('350.000,00 €', 'right')],
         [cell('2020'), cell('626.377,32 €', 'right')],
+        [cell('Summe'), cell('1.096.877,32 €', 'right')],
       ],
     },
     { type: 'pagebreak' },

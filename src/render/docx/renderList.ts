@@ -23,10 +23,11 @@ export function renderList(
   const numbering = { reference, level: 0, instance: state.listInstances } as const;
   // the item's text starts one step right of the blocks around the list, its bullet hangs left of it
   const indent = { left: context.indent + INDENT_STEP, hanging: LIST_HANGING };
+  // the blocks of an item in a quote are part of the quote, like its first paragraph
   const itemContext: Context = {
     indent: indent.left,
     listDepth: context.listDepth + 1,
-    quote: false,
+    quote: context.quote,
   };
   const out: Body[] = [];
   for (const item of block.items) {

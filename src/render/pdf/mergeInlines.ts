@@ -32,6 +32,7 @@ interface Inline {
   sub?: unknown;
   trailingCut?: number;
   _pageNodeRef?: unknown;
+  _pageRef?: { _nodeRef?: unknown };
 }
 
 interface Line {
@@ -56,6 +57,18 @@ const sameStyle = (a: Inline, b: Inline): boolean =>
   a.color === b.color &&
   a.opacity === b.opacity &&
   Math.abs(a.x + a.width - b.x) < 1e-6;
+
+/**
+ * pdfmake points a page reference at its heading (`_pageNodeRef`, which the renderer replaces the
+ * placeholder "00000" by the page number for) only on the first line of a text, so a page number
+ * after a `break` or on a wrapped line printed "00000". Done for every line before rendering it.
+ */
+export function resolvePageReferences(line: Line): void {
+  for (const inline of line.inlines) {
+    if (inline._pageRef !== undefined && inline._pageNodeRef === undefined)
+      inline._pageNodeRef = inline._pageRef._nodeRef;
+  }
+}
 
 /** Joins the pieces of one line in place. */
 export function mergeLineInlines(line: Line): void {
@@ -87,6 +100,7 @@ export function installInlineMerging(): void {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call
   const renderLine = Renderer.prototype.renderLine;
   Renderer.prototype.renderLine = function (this: unknown, line: Line, x: number, y: number) {
+    resolvePageReferences(line);
     mergeLineInlines(line);
     return renderLine.call(this, line, x, y);
   };

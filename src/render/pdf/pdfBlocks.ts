@@ -103,6 +103,8 @@ export function blocksToContent(
       breakBefore = !inContainer && out.length > 0;
       return;
     }
+    // a table without rows shows nothing (pdfmake cannot lay it out); a page break waits
+    if (block.type === 'table' && block.header === null && block.rows.length === 0) return;
     const last = inContainer && index === blocks.length - 1;
     const node = blockToContent(block, ctx, last ? 0 : 1, !inContainer);
     if (breakBefore) node.pageBreak = 'before';
@@ -180,12 +182,16 @@ function tableToContent(block: Extract<Block, { type: 'table' }>, margin: Margin
     });
     return [...out, ...Array<PdfCell>(columns - out.length).fill('')];
   };
-  const body = block.rows.map((cells) => row(cells, block.variant === 'fields', false));
+  // a header row (in bold) repeats at the top of each page the table continues on
+  const header = block.header === null ? [] : [row(block.header, false, true)];
+  const headerRows = header.length;
+  const body = [
+    ...header,
+    ...block.rows.map((cells) => row(cells, block.variant === 'fields', false)),
+  ];
   const rest = columns - 1;
   switch (block.variant) {
-    case 'data': {
-      const header = block.header === null ? [] : [row(block.header, false, true)];
-      const headerRows = header.length;
+    case 'data':
       // dontBreakRows + keepWithHeaderRows: the repeated header never stands alone
       return {
         table: {
@@ -193,21 +199,25 @@ function tableToContent(block: Extract<Block, { type: 'table' }>, margin: Margin
           keepWithHeaderRows: headerRows,
           dontBreakRows: true,
           widths: dataWidths(block),
-          body: [...header, ...body],
+          body,
         },
         layout: dataTableLayout(headerRows),
         margin,
       };
-    }
     case 'grid':
       return {
-        table: { dontBreakRows: true, widths: Array<'*'>(columns).fill('*'), body },
+        table: { headerRows, dontBreakRows: true, widths: Array<'*'>(columns).fill('*'), body },
         layout: plainTableLayout,
         margin,
       };
     case 'fields':
       return {
-        table: { dontBreakRows: true, widths: ['auto', ...Array<'*'>(rest).fill('*')], body },
+        table: {
+          headerRows,
+          dontBreakRows: true,
+          widths: ['auto', ...Array<'*'>(rest).fill('*')],
+          body,
+        },
         layout: plainTableLayout,
         margin,
       };

@@ -33,6 +33,7 @@ import { MARGIN } from './pageGeometry.js';
 import { drawFooters, type KitDocument } from './pageFurniture.js';
 import { installFastStyles } from './fastStyles.js';
 import { installInlineMerging } from './mergeInlines.js';
+import { installLineFitTolerance } from './lineFit.js';
 import { installMeasureOnce } from './measureOnce.js';
 import { planBreaks } from './planBreaks.js';
 import { shareParsedFonts } from './sharedFonts.js';
@@ -57,6 +58,7 @@ export const FURNITURE_FONTS = { normal: ROBOTO.normal, bold: ROBOTO.bold } as c
 shareParsedFonts(ROBOTO.normal);
 installFastStyles();
 installInlineMerging();
+installLineFitTolerance();
 installMeasureOnce();
 
 const BODY_SIZE = 11;
