@@ -18,6 +18,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  Tab,
   TabStopType,
   TextRun,
 } from 'docx';
@@ -113,7 +114,7 @@ export function renderLetterhead(letterhead: Letterhead, accent: string | undefi
       new Paragraph({
         style: STYLE.tableText,
         tabStops: [{ type: TabStopType.LEFT, position: LABEL_WIDTH }],
-        children: [small(label, GREY), new TextRun({ text: `\t${value}`, size: 19 })],
+        children: [small(label, GREY), new TextRun({ size: 19, children: [new Tab(), value] })],
       }),
   );
   const rule = { style: BorderStyle.SINGLE, size: 8, color: accent ?? COLORS.rule } as const;
