@@ -3,7 +3,9 @@
  *
  * Page: A4, DIN 5008 margins (left 25 mm, right 20 mm), Roboto 11 pt flush left, running
  * footer "<meta.footer> … Seite x von y". Blocks and inlines are converted in pdfBlocks.ts
- * and pdfInlines.ts; PDF/A, attachments and the XMP metadata are in pdfArchive.ts.
+ * and pdfInlines.ts; PDF/A, attachments and the XMP metadata are in pdfArchive.ts. With
+ * meta.letterhead the first page begins with it (pdfLetterhead.ts); meta.design sets the font
+ * (pdfFonts.ts, also for the footer) and the accent colour of headings and rules.
  *
  * pdfmake 0.3 exports one shared instance (`module.exports = new pdfmake()`); fonts and access
  * policies are instance state. They are set to the same values before every call (fresh
