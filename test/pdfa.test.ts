@@ -53,6 +53,7 @@ import {
   type QdfFile,
 } from './helpers/pdfStructure.js';
 import { extractPdfText, pdfInfo } from './helpers/pdfText.js';
+import { designedDocument, pngLogo } from './helpers/designedDocument.js';
 import { sampleDocument } from './helpers/sampleDocument.js';
 
 /** title and author with characters XML must escape and German quotation marks */
@@ -226,6 +227,8 @@ describe('renderPdf PDF/A (structural checks with qpdf, no PDF/A validator)', fu
   for (const [name, doc] of [
     ['the sample document', sampleDocument],
     ['a title and author with & < > and „…“', awkward],
+    ['a letterhead with an SVG logo, accent colour and own font', designedDocument()],
+    ['a letterhead with a PNG logo (with alpha)', designedDocument(pngLogo)],
   ] as const) {
     it(`writes PDF/A-2b for ${name}`, async function () {
       const pdf = await renderPdf(doc, { pdfa: '2b' });

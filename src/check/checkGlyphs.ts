@@ -44,32 +44,46 @@ const INVISIBLE = {
 
 let roboto: GlyphCoverage | undefined;
 
-/** The coverage of the fonts the PDF uses by default (Roboto, shipped with pdfmake): a character must be in the regular and the bold face. */
-export function defaultCoverage(): GlyphCoverage {
-  if (roboto) return roboto;
+/** fontkit, as pdfkit (under pdfmake) has it: the same parser that embeds the fonts */
+function fontkit(): { create(buffer: Uint8Array): FontkitFont } {
   const require = createRequire(import.meta.url);
-  const pdfmake = require.resolve('pdfmake');
-  const fontkit = createRequire(pdfmake)('fontkit') as { create(buffer: Buffer): FontkitFont };
-  const dir = join(
-    dirname(createRequire(pdfmake).resolve('pdfmake/package.json')),
-    'fonts',
-    'Roboto',
-  );
-  const faces = ['Roboto-Regular.ttf', 'Roboto-Medium.ttf'].map((file) =>
-    fontkit.create(readFileSync(join(dir, file))),
-  );
+  return createRequire(require.resolve('pdfmake'))('fontkit') as {
+    create(buffer: Uint8Array): FontkitFont;
+  };
+}
+
+/**
+ * The coverage of a font (e.g. a body's own, meta.design.font) from its faces' bytes (TTF or
+ * OTF): a character must be in every face given (the regular and the bold face, as the PDF
+ * sets text in both). `name` is the font's name for the message. Throws if a face does not
+ * parse.
+ */
+export function coverageOfFonts(name: string, faces: readonly Uint8Array[]): GlyphCoverage {
+  const kit = fontkit();
+  const parsed = faces.map((bytes) => kit.create(bytes));
   const known = new Map<number, boolean>();
-  roboto = {
-    fonts: 'Roboto',
+  return {
+    fonts: name,
     has: (cp) => {
       let found = known.get(cp);
       if (found === undefined) {
-        found = faces.every((face) => face.hasGlyphForCodePoint(cp));
+        found = parsed.every((face) => face.hasGlyphForCodePoint(cp));
         known.set(cp, found);
       }
       return found;
     },
   };
+}
+
+/** The coverage of the fonts the PDF uses by default (Roboto, shipped with pdfmake): a character must be in the regular and the bold face. */
+export function defaultCoverage(): GlyphCoverage {
+  if (roboto) return roboto;
+  const require = createRequire(import.meta.url);
+  const dir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  const faces = ['Roboto-Regular.ttf', 'Roboto-Medium.ttf'].map((file) =>
+    readFileSync(join(dir, file)),
+  );
+  roboto = coverageOfFonts('Roboto', faces);
   return roboto;
 }
 

@@ -86,9 +86,12 @@ export interface Letterhead {
   readonly name: string;
   /** the postal address as lines */
   readonly anschrift: readonly string[];
-  /** an SVG (text) or PNG (bytes) from content/, already checked */
+  /**
+   * an SVG (text) or PNG (bytes) from content/, already checked; an SVG may bring a PNG of
+   * itself (`png`) for DOCX readers that show no SVG (without it they get a white pixel)
+   */
   readonly logo?:
-    | { readonly type: 'svg'; readonly svg: string }
+    | { readonly type: 'svg'; readonly svg: string; readonly png?: Uint8Array }
     | { readonly type: 'png'; readonly bytes: Uint8Array };
   /** the block at the top right, label → value, in order: Vorlagenart, Vorlagen-Nr., Datum, Status */
   readonly block: readonly { readonly label: string; readonly value: string }[];

@@ -130,7 +130,7 @@ export async function assemblePacket({ meta, parts }: PacketSpec): Promise<Uint8
   // links only where the target is in this very packet
   for (const page of pages) dropDanglingLinks(page, (name) => dests.has(name));
 
-  await overlayFurniture(out, pages, bodies, furniture, meta.footer, nextTag);
+  await overlayFurniture(out, pages, bodies, furniture, meta, nextTag);
   writeDests(out, dests);
   writeOutline(out, items);
   writeInfo(out, meta, outputIntents, parts);
@@ -148,13 +148,16 @@ async function overlayFurniture(
   pages: readonly PDFPage[],
   bodies: readonly PDFRef[],
   furniture: readonly PageFurniture[],
-  footer: string,
+  meta: DocumentMeta,
   nextTag: () => string,
 ): Promise<void> {
   const { context } = out;
-  const overlay = await PDFDocument.load(await renderFurniture(furniture, footer), {
-    updateMetadata: false,
-  });
+  const overlay = await PDFDocument.load(
+    await renderFurniture(furniture, meta.footer, meta.design),
+    {
+      updateMetadata: false,
+    },
+  );
   const copied = await out.copyPages(overlay, overlay.getPageIndices());
   uniqueFontTags(copied, nextTag);
   const asForm = (page: PDFPage | undefined): PDFRef => {

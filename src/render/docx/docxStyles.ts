@@ -5,6 +5,8 @@
 import { AlignmentType, LevelFormat, LineRuleType } from 'docx';
 import type { IStylesOptions, NumberingDefinition } from 'docx';
 
+import type { Design } from '../../model/types.js';
+
 const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
 
 export const PAGE = {
@@ -49,7 +51,30 @@ export const STYLE = {
 const HEADING_SIZES = [32, 28, 24, 22, 22] as const;
 const HEADING_SPACE_BEFORE = [480, 360, 240, 240, 240] as const;
 
-export function docxStyles(language: string): IStylesOptions {
+/** What the design changes in a DOCX: the font's name and the colours ("RRGGBB"). */
+export interface DocxLook {
+  readonly font: string;
+  readonly heading: string;
+  readonly rule: string;
+  readonly boxBorder: string;
+  /** the accent colour, if the design has one */
+  readonly accent?: string | undefined;
+}
+
+/** The look of a document with this design; without one, ratsmappe's defaults. */
+export function docxLook(design: Design | undefined): DocxLook {
+  const accent = design?.accent?.replace(/^#/, '').toUpperCase();
+  return {
+    font: design?.font?.name ?? FONT,
+    heading: accent ?? '000000',
+    rule: accent ?? COLORS.rule,
+    boxBorder: accent ?? COLORS.boxBorder,
+    accent,
+  };
+}
+
+export function docxStyles(language: string, look: DocxLook = docxLook(undefined)): IStylesOptions {
+  const { font } = look;
   const headings = HEADING_SIZES.map((size, level) => ({
     id: `Heading${level + 1}`,
     name: `heading ${level + 1}`,
@@ -57,7 +82,7 @@ export function docxStyles(language: string): IStylesOptions {
     next: 'Normal',
     quickFormat: true,
     uiPriority: 9,
-    run: { font: FONT, bold: true, size, color: '000000' },
+    run: { font, bold: true, size, color: look.heading },
     paragraph: {
       outlineLevel: level,
       keepNext: true,
@@ -68,7 +93,7 @@ export function docxStyles(language: string): IStylesOptions {
   return {
     default: {
       document: {
-        run: { font: FONT, size: BODY_SIZE, language: { value: language } },
+        run: { font, size: BODY_SIZE, language: { value: language } },
         paragraph: {
           alignment: AlignmentType.LEFT,
           spacing: { before: 0, after: 120, line: 264, lineRule: LineRuleType.AUTO },
@@ -132,7 +157,7 @@ export const listReference = (ordered: boolean, depth: number): string =>
  * `instance` of its definition, so docx writes it as its own w:num with a start override at level 0,
  * and each ordered list, nested ones too, counts from 1 in Word and LibreOffice.
  */
-export function listDefinition(reference: string): NumberingDefinition {
+export function listDefinition(reference: string, font = FONT): NumberingDefinition {
   const [kind, depthText] = reference.split('-');
   const depth = Number(depthText);
   const [format, text] =
@@ -150,7 +175,7 @@ export function listDefinition(reference: string): NumberingDefinition {
         alignment: AlignmentType.LEFT,
         style: {
           paragraph: { indent: { left: listIndent(depth), hanging: LIST_HANGING } },
-          ...(kind === 'ordered' ? {} : { run: { font: FONT } }),
+          ...(kind === 'ordered' ? {} : { run: { font } }),
         },
       },
     ],

@@ -1,11 +1,13 @@
 /**
  * Makes a DOCX package written by docx byte-for-byte reproducible: docx stamps the current time into
  * docProps/core.xml, gives hyperlink relationships random ids, numbers bookmarks with counters that
- * live as long as the process, and the zip entries carry the time they were written. This rewrites
+ * live as long as the process, obfuscates embedded fonts with random keys (fontKeys.ts), and the
+ * zip entries carry the time they were written. This rewrites
  * those from the document's own data and re-zips the package with fixed entry dates in a fixed
  * entry order.
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { renewFontKeys } from './fontKeys.js';
 
 export interface NormalizeOptions {
   /** ISO date (YYYY-MM-DD) written as created and modified date */
@@ -123,6 +125,7 @@ export function packDocx(
   if (core !== undefined) parts.set('docProps/core.xml', normalizeCore(core, options));
   renameRandomRelationshipIds(parts);
   renumberCounterIds(parts);
+  renewFontKeys(parts, binaries);
   const encoder = new TextEncoder();
   const entries: Zippable = {};
   for (const name of names) {

@@ -7,8 +7,6 @@ import { TOP_LEVEL } from './renderState.js';
 import type { Body, Context, RenderBlocks, RenderState } from './renderState.js';
 import { shading, tableFrame, twips } from './tableFrame.js';
 
-const BORDER = { style: BorderStyle.SINGLE, size: 8, color: COLORS.boxBorder } as const;
-
 /** the box, after a paragraph that takes a pending page break; its blocks start at the left */
 export function renderBox(
   children: readonly Block[],
@@ -16,6 +14,7 @@ export function renderBox(
   context: Context,
   renderBlocks: RenderBlocks,
 ): Body[] {
+  const border = { style: BorderStyle.SINGLE, size: 8, color: state.look.boxBorder } as const;
   const frame = tableFrame(state, context);
   const inner = renderBlocks(children, state, TOP_LEVEL);
   // a table cell has to end with a paragraph
@@ -25,7 +24,7 @@ export function renderBox(
     new Table({
       ...frame.options,
       columnWidths: [frame.width],
-      borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
+      borders: { top: border, bottom: border, left: border, right: border },
       margins: { top: 120, bottom: 0, left: 170, right: 170 },
       rows: [
         new TableRow({

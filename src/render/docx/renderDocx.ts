@@ -18,8 +18,17 @@ import {
 } from 'docx';
 import type { ISectionPropertiesOptions } from 'docx';
 
-import type { Document } from '../../model/types.js';
-import { FOOTER_SIZE, PAGE, STYLE, TEXT_WIDTH, docxStyles, listDefinition } from './docxStyles.js';
+import type { Design, Document } from '../../model/types.js';
+import {
+  FOOTER_SIZE,
+  PAGE,
+  STYLE,
+  TEXT_WIDTH,
+  docxLook,
+  docxStyles,
+  listDefinition,
+} from './docxStyles.js';
+import { renderLetterhead } from './renderLetterhead.js';
 import { normalizeDocx, packDocx } from './normalizeDocx.js';
 
 /** docx 9's compiler (Packer.compiler): the package's parts by path */
@@ -63,10 +72,35 @@ function renderFooter(text: string): Footer {
   });
 }
 
-/** Renders the document as a DOCX package; the same document always gives the same bytes. */
+/**
+ * The body's own font embedded in the package: the faces it has (Word and LibreOffice slant
+ * the upright faces for italics the body does not give).
+ */
+function embeddedFonts(design: Design | undefined) {
+  const font = design?.font;
+  if (font === undefined) return [];
+  return [
+    {
+      name: font.name,
+      data: Buffer.from(font.normal.bytes),
+      bold: Buffer.from(font.bold.bytes),
+      ...(font.italics === undefined ? {} : { italic: Buffer.from(font.italics.bytes) }),
+      ...(font.bolditalics === undefined
+        ? {}
+        : { boldItalic: Buffer.from(font.bolditalics.bytes) }),
+    },
+  ];
+}
+
+/**
+ * Renders the document as a DOCX package; the same document always gives the same bytes. With
+ * `meta.letterhead` the first page has it as its header (titlePage); `meta.design` names and
+ * embeds the body's font and colours headings and rules.
+ */
 export async function renderDocx(doc: Document): Promise<Buffer> {
   const { meta } = doc;
-  const state = createRenderState();
+  const look = docxLook(meta.design);
+  const state = createRenderState(look);
   const children = renderBlocks(doc.blocks, state, TOP_LEVEL);
   if (children.length === 0) children.push(new Paragraph({}));
 
@@ -77,14 +111,25 @@ export async function renderDocx(doc: Document): Promise<Buffer> {
     keywords: meta.keywords.join(', '),
     lastModifiedBy: 'ratsmappe',
     revision: 1,
-    styles: docxStyles(meta.language),
-    numbering: { config: [...state.listReferences].sort().map(listDefinition) },
+    styles: docxStyles(meta.language, look),
+    numbering: {
+      config: [...state.listReferences].sort().map((ref) => listDefinition(ref, look.font)),
+    },
+    ...(meta.design?.font === undefined ? {} : { fonts: embeddedFonts(meta.design) }),
     sections: [
-      {
-        properties: SECTION_PROPERTIES,
-        footers: { default: renderFooter(meta.footer) },
-        children,
-      },
+      meta.letterhead === undefined
+        ? {
+            properties: SECTION_PROPERTIES,
+            footers: { default: renderFooter(meta.footer) },
+            children,
+          }
+        : {
+            properties: { ...SECTION_PROPERTIES, titlePage: true },
+            // the following pages: no header, as without a letterhead
+            headers: { first: renderLetterhead(meta.letterhead, look.accent) },
+            footers: { default: renderFooter(meta.footer), first: renderFooter(meta.footer) },
+            children,
+          },
     ],
   });
   const options = { date: meta.date, language: meta.language };

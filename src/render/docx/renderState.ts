@@ -5,6 +5,7 @@
 import type { Paragraph, Table } from 'docx';
 
 import type { Block } from '../../model/types.js';
+import { docxLook, type DocxLook } from './docxStyles.js';
 
 /** what the body of a document, a box or a list item is made of */
 export type Body = Paragraph | Table;
@@ -19,6 +20,8 @@ export interface RenderState {
   pageBreakPending: boolean;
   /** the last block was a table: the next paragraph keeps some distance from it */
   afterTable: boolean;
+  /** the design's font and colours */
+  readonly look: DocxLook;
 }
 
 /** where the blocks being rendered sit */
@@ -41,8 +44,9 @@ export type RenderBlocks = (
 export const TOP_LEVEL: Context = { indent: 0, listDepth: 0, quote: false };
 
 /** the state at the start of a document */
-export function createRenderState(): RenderState {
+export function createRenderState(look: DocxLook = docxLook(undefined)): RenderState {
   return {
+    look,
     listInstances: 0,
     listReferences: new Set(),
     pageBreakPending: false,

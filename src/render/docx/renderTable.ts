@@ -16,15 +16,18 @@ import { renderInlines } from './renderInlines.js';
 import type { Body, Context, RenderState } from './renderState.js';
 import { shading, tableFrame, twips } from './tableFrame.js';
 
-const RULE = { style: BorderStyle.SINGLE, size: 4, color: COLORS.rule } as const;
-const DATA_BORDERS: ITableBordersOptions = {
-  top: RULE,
-  bottom: RULE,
-  left: RULE,
-  right: RULE,
-  insideHorizontal: RULE,
-  insideVertical: RULE,
-};
+/** the rules of a data table, in the accent colour or grey */
+function dataBorders(color: string): ITableBordersOptions {
+  const rule = { style: BorderStyle.SINGLE, size: 4, color } as const;
+  return {
+    top: rule,
+    bottom: rule,
+    left: rule,
+    right: rule,
+    insideHorizontal: rule,
+    insideVertical: rule,
+  };
+}
 
 /** column widths in twips that add up to `width`, weighted by the length of the columns' texts */
 function columnWidths(
@@ -97,7 +100,7 @@ export function renderTable(
     new Table({
       ...frame.options,
       columnWidths: widths,
-      borders: ruled ? DATA_BORDERS : TableBorders.NONE,
+      borders: ruled ? dataBorders(state.look.rule) : TableBorders.NONE,
       margins: ruled
         ? { top: 40, bottom: 40, left: 100, right: 100 }
         : { top: 0, bottom: 40, left: 0, right: 170 },

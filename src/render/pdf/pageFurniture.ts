@@ -16,6 +16,8 @@ export interface KitDocument {
   switchToPage(n: number): unknown;
   addPage(options?: Record<string, unknown>): KitDocument;
   font(src: string): KitDocument;
+  registerFont(name: string, src: Uint8Array): KitDocument;
+  _registeredFonts?: Record<string, unknown>;
   fontSize(size: number): KitDocument;
   fillColor(color: string): KitDocument;
   strokeColor(color: string): KitDocument;
@@ -34,13 +36,32 @@ interface KitRef {
   end(): void;
 }
 
+/** A face to draw with: a font file's path (key = the path), or its bytes under a unique key. */
+export interface FontFace {
+  readonly src: string | Uint8Array;
+  readonly key: string;
+}
+
 export interface FurnitureFonts {
-  readonly normal: string;
-  readonly bold: string;
+  readonly normal: FontFace;
+  readonly bold: FontFace;
+}
+
+/**
+ * Makes the face the current font. Bytes are registered under their key, once per document,
+ * so every page uses one font object (pdfkit finds the one pdfmake opened for the body by its
+ * name and embeds one subset).
+ */
+function useFace(kit: KitDocument, face: FontFace): KitDocument {
+  if (typeof face.src === 'string') return kit.font(face.src);
+  if (kit._registeredFonts?.[face.key] === undefined) kit.registerFont(face.key, face.src);
+  return kit.font(face.key);
 }
 
 const FOOTER_SIZE = 8.5;
 const GREY = '#404040';
+/** the footer rule's colour without an accent colour */
+export const RULE_GREY = '#7f7f7f';
 /** the rule above the footer, 0.45 of the bottom margin below the text area */
 const RULE_Y = PAGE_HEIGHT - 0.55 * MARGIN.bottom;
 const RIGHT = MARGIN.left + TEXT_WIDTH;
@@ -56,11 +77,12 @@ export function drawFooter(
   text: string,
   page: number,
   pages: number,
+  rule = RULE_GREY,
 ): void {
   kit.save();
-  kit.moveTo(MARGIN.left, RULE_Y).lineTo(RIGHT, RULE_Y).lineWidth(0.5).strokeColor('#7f7f7f');
+  kit.moveTo(MARGIN.left, RULE_Y).lineTo(RIGHT, RULE_Y).lineWidth(0.5).strokeColor(rule);
   kit.stroke();
-  kit.font(fonts.normal).fontSize(FOOTER_SIZE).fillColor(GREY);
+  useFace(kit, fonts.normal).fontSize(FOOTER_SIZE).fillColor(GREY);
   const label = pageLabel(page, pages);
   const labelWidth = kit.widthOfString(label);
   const y = RULE_Y + 4;
@@ -88,7 +110,7 @@ export function drawTopHeader(
 ): void {
   kit.save();
   if (first) {
-    kit.font(fonts.bold).fontSize(11).fillColor('black');
+    useFace(kit, fonts.bold).fontSize(11).fillColor('black');
     kit.text(text, MARGIN.left, 0.3 * MARGIN.top, {
       width: TEXT_WIDTH,
       height: 2 * 11 * 1.25,
@@ -96,7 +118,7 @@ export function drawTopHeader(
       lineBreak: true,
     });
   } else {
-    kit.font(fonts.normal).fontSize(FOOTER_SIZE).fillColor(GREY);
+    useFace(kit, fonts.normal).fontSize(FOOTER_SIZE).fillColor(GREY);
     kit.text(text, MARGIN.left, 0.45 * MARGIN.top, {
       width: TEXT_WIDTH,
       height: FOOTER_SIZE * 1.3,
@@ -111,7 +133,12 @@ export function drawTopHeader(
  * Draws the footer on every buffered page of a rendered document, each into a content stream
  * of its own after the page's body stream (pdfkit: bufferPages). Call before the document ends.
  */
-export function drawFooters(kit: KitDocument, text: string, fonts: FurnitureFonts): void {
+export function drawFooters(
+  kit: KitDocument,
+  text: string,
+  fonts: FurnitureFonts,
+  rule = RULE_GREY,
+): void {
   const { start, count } = kit.bufferedPageRange();
   for (let i = 0; i < count; i++) {
     kit.switchToPage(start + i);
@@ -120,6 +147,6 @@ export function drawFooters(kit: KitDocument, text: string, fonts: FurnitureFont
     kit.page.dictionary.data.Contents = [body, footer];
     body.end();
     kit.page.content = footer;
-    drawFooter(kit, fonts, text, i + 1, count);
+    drawFooter(kit, fonts, text, i + 1, count, rule);
   }
 }

@@ -5,8 +5,11 @@
  * What pdfkit does itself when the definition has `subset: 'PDF/A-2b'` (needs `version: '1.7'`):
  * the sRGB output intent (/GTS_PDFA1 with its bundled sRGB ICC profile) and the pdfaid entries.
  * Fonts are Roboto subsets embedded as TrueType (/FontFile2); pdfmake creates pdfkit without a
- * default font, so no unembedded Helvetica is written. Link annotations get /F 4 (print) from
- * pdfkit. Fills are opaque (/ca 1, /CA 1), there are no images, soft masks or transparency groups.
+ * default font, so no unembedded Helvetica is written (a body's own font is embedded the same
+ * way). Link annotations get /F 4 (print) from pdfkit. Fills are opaque (/ca 1, /CA 1); the only
+ * image is a letterhead's PNG logo, made opaque (opaquePng.ts), so there are no soft masks or
+ * transparency groups. An SVG logo with opacity, masks or embedded images would bring them in
+ * (svg-to-pdfkit): the content check should refuse such logos.
  *
  * What is patched here, on the pdfkit instance of one render (never on its prototype):
  * - `endMetadata`: pdfkit writes the XMP with the info strings unescaped (an `&` or `<` in the

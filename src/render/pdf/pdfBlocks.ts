@@ -37,12 +37,16 @@ const estimatedLines = (lines: string[]): number =>
 const QUOTE_INDENT = 28.35;
 const rule = (width: number) => () => width;
 
+/** the rules' and the box border's colours without an accent colour */
+const RULE = '#7f7f7f';
+const BOX_BORDER = '#404040';
+
 /** data: horizontal rules only (stronger at top, below the header and at the bottom), grey header */
-const dataTableLayout = (headerRows: number): CustomTableLayout => ({
+const dataTableLayout = (headerRows: number, color = RULE): CustomTableLayout => ({
   hLineWidth: (i, node) =>
     i === 0 || i === headerRows || i === node.table.body.length ? 0.8 : 0.3,
   vLineWidth: rule(0),
-  hLineColor: () => '#7f7f7f',
+  hLineColor: () => color,
   fillColor: (row) => (row < headerRows ? '#e6e6e6' : null),
   paddingLeft: rule(4),
   paddingRight: rule(4),
@@ -60,17 +64,17 @@ const plainTableLayout: CustomTableLayout = {
   paddingBottom: rule(1.5),
 };
 
-const boxLayout: CustomTableLayout = {
+const boxLayout = (color = BOX_BORDER): CustomTableLayout => ({
   hLineWidth: rule(0.8),
   vLineWidth: rule(0.8),
-  hLineColor: () => '#404040',
-  vLineColor: () => '#404040',
+  hLineColor: () => color,
+  vLineColor: () => color,
   fillColor: () => '#f2f2f2',
   paddingLeft: rule(9),
   paddingRight: rule(9),
   paddingTop: rule(8),
   paddingBottom: rule(8),
-};
+});
 
 /** A bookmark: heading text, level and the named destination it points at. */
 export interface OutlineEntry {
@@ -85,6 +89,8 @@ export interface ConvertContext {
   /** filled with the headings down to `outlineDepth` in document order */
   readonly outline: OutlineEntry[];
   readonly outlineDepth: number;
+  /** the colour of the rules and the box border (meta.design.accent); default grey */
+  readonly accent?: string | undefined;
 }
 
 /**
@@ -163,15 +169,19 @@ function blockToContent(
     case 'box':
       return {
         table: { widths: ['*'], body: [[{ stack: blocksToContent(block.children, ctx, true) }]] },
-        layout: boxLayout,
+        layout: boxLayout(ctx.accent),
         margin: below(SPACE.box, 0, 2),
       };
     case 'table':
-      return tableToContent(block, below(SPACE.table));
+      return tableToContent(block, below(SPACE.table), ctx.accent);
   }
 }
 
-function tableToContent(block: Extract<Block, { type: 'table' }>, margin: Margins): ContentTable {
+function tableToContent(
+  block: Extract<Block, { type: 'table' }>,
+  margin: Margins,
+  accent: string | undefined,
+): ContentTable {
   const columns = Math.max(block.header?.length ?? 0, ...block.rows.map((row) => row.length), 1);
   const row = (cells: readonly TableCell[], boldFirst: boolean, boldAll: boolean): PdfCell[] => {
     const out = cells.map((cell, i): PdfCell => {
@@ -201,7 +211,7 @@ function tableToContent(block: Extract<Block, { type: 'table' }>, margin: Margin
           widths: dataWidths(block),
           body,
         },
-        layout: dataTableLayout(headerRows),
+        layout: dataTableLayout(headerRows, accent),
         margin,
       };
     case 'grid':

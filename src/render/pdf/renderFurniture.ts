@@ -3,9 +3,10 @@
  * for one line per page): for every packet page two pages, the header (empty when the page has
  * none) and the footer "<text> … Seite x von y". The packet turns them into form XObjects.
  */
-import { drawFooter, drawTopHeader, type KitDocument } from './pageFurniture.js';
+import type { Design } from '../../model/types.js';
+import { drawFooter, drawTopHeader, RULE_GREY, type KitDocument } from './pageFurniture.js';
+import { pdfFontsOf } from './pdfFonts.js';
 import { requirePdfmake } from './pdfmakeInternals.js';
-import { FURNITURE_FONTS } from './renderPdf.js';
 
 export interface PageFurniture {
   readonly size: { readonly width: number; readonly height: number };
@@ -16,8 +17,17 @@ const PDFKit = requirePdfmake('pdfkit') as new (
   options: Record<string, unknown>,
 ) => KitDocument & { end(): void; on(event: string, listener: (chunk?: Buffer) => void): void };
 
-/** Renders the overlay pages; fixed dates, so equal input gives equal bytes. */
-export function renderFurniture(pages: readonly PageFurniture[], footer: string): Promise<Buffer> {
+/**
+ * Renders the overlay pages in the packet's font (meta.design.font, or Roboto) with its accent
+ * colour on the footer rule; fixed dates, so equal input gives equal bytes.
+ */
+export function renderFurniture(
+  pages: readonly PageFurniture[],
+  footer: string,
+  design?: Design,
+): Promise<Buffer> {
+  const fonts = pdfFontsOf(design).furniture;
+  const rule = design?.accent ?? RULE_GREY;
   const fixed = new Date(0);
   const kit = new PDFKit({
     autoFirstPage: false,
@@ -38,10 +48,10 @@ export function renderFurniture(pages: readonly PageFurniture[], footer: string)
     const size = [page.size.width, page.size.height];
     kit.addPage({ size, margin: 0 });
     if (page.header !== undefined) {
-      drawTopHeader(kit, FURNITURE_FONTS, page.header.text, page.header.first);
+      drawTopHeader(kit, fonts, page.header.text, page.header.first);
     }
     kit.addPage({ size, margin: 0 });
-    drawFooter(kit, FURNITURE_FONTS, footer, i + 1, pages.length);
+    drawFooter(kit, fonts, footer, i + 1, pages.length, rule);
   });
   kit.end();
   return done;

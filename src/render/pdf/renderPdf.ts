@@ -3,15 +3,15 @@
  *
  * Page: A4, DIN 5008 margins (left 25 mm, right 20 mm), Roboto 11 pt flush left, running
  * footer "<meta.footer> … Seite x von y". Blocks and inlines are converted in pdfBlocks.ts
- * and pdfInlines.ts; PDF/A, attachments and the XMP metadata are in pdfArchive.ts.
+ * and pdfInlines.ts; PDF/A, attachments and the XMP metadata are in pdfArchive.ts. With
+ * meta.letterhead the first page begins with it (pdfLetterhead.ts); meta.design sets the font
+ * (pdfFonts.ts, also for the footer) and the accent colour of headings and rules.
  *
  * pdfmake 0.3 exports one shared instance (`module.exports = new pdfmake()`); fonts and access
  * policies are instance state. They are set to the same values before every call (fresh
  * objects, pdfmake writes into the font dictionary), so repeated and concurrent calls do not
  * depend on each other or on other users of pdfmake.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type {
   Content,
@@ -20,7 +20,7 @@ import type {
   StyleDictionary,
   TDocumentDefinitions,
 } from 'pdfmake/interfaces.js';
-import type { Block, Document } from '../../model/types.js';
+import type { Block, Design, Document } from '../../model/types.js';
 import {
   checkPdfOptions,
   embedAttachments,
@@ -30,7 +30,9 @@ import {
 } from './pdfArchive.js';
 import { blocksToContent, PARAGRAPH_STYLE, type OutlineEntry } from './pdfBlocks.js';
 import { MARGIN } from './pageGeometry.js';
-import { drawFooters, type KitDocument } from './pageFurniture.js';
+import { drawFooters, RULE_GREY, type KitDocument } from './pageFurniture.js';
+import { mayRead, pdfFontsOf, pdfmakeFonts, ROBOTO } from './pdfFonts.js';
+import { letterheadContent, withOpaqueLogo } from './pdfLetterhead.js';
 import { installFastStyles } from './fastStyles.js';
 import { installInlineMerging } from './mergeInlines.js';
 import { installLineFitTolerance } from './lineFit.js';
@@ -40,21 +42,6 @@ import { shareParsedFonts } from './sharedFonts.js';
 
 export type { PdfAttachment, PdfOptions } from './pdfArchive.js';
 
-const require = createRequire(import.meta.url);
-const ROBOTO_DIR = path.join(
-  path.dirname(require.resolve('pdfmake/package.json')),
-  'fonts',
-  'Roboto',
-);
-const ROBOTO = {
-  normal: path.join(ROBOTO_DIR, 'Roboto-Regular.ttf'),
-  bold: path.join(ROBOTO_DIR, 'Roboto-Medium.ttf'),
-  italics: path.join(ROBOTO_DIR, 'Roboto-Italic.ttf'),
-  bolditalics: path.join(ROBOTO_DIR, 'Roboto-MediumItalic.ttf'),
-} as const;
-const FONT_FILES: ReadonlySet<string> = new Set(Object.values(ROBOTO));
-/** the regular and bold face, for the footers and headers drawn after layout */
-export const FURNITURE_FONTS = { normal: ROBOTO.normal, bold: ROBOTO.bold } as const;
 shareParsedFonts(ROBOTO.normal);
 installFastStyles();
 installInlineMerging();
@@ -76,6 +63,14 @@ const styles: StyleDictionary = {
   [PARAGRAPH_STYLE.short]: {},
   [PARAGRAPH_STYLE.long]: {},
 };
+
+/** The styles, with the headings in the accent colour when there is one. */
+function stylesFor(accent: string | undefined): StyleDictionary {
+  if (accent === undefined) return styles;
+  const out: StyleDictionary = { ...styles };
+  for (const name of ['h1', 'h2', 'h3', 'h4', 'h5']) out[name] = { ...styles[name], color: accent };
+  return out;
+}
 
 /** Parses `YYYY-MM-DD` as UTC midnight: the output must not depend on clock or time zone. */
 function parseIsoDate(date: string): Date {
@@ -167,15 +162,22 @@ export function buildPdfDefinition(doc: Document): {
   const { meta } = doc;
   const date = parseIsoDate(meta.date);
   const outline: OutlineEntry[] = [];
-  const content = blocksToContent(
+  const fonts = pdfFontsOf(meta.design);
+  const accent = meta.design?.accent;
+  const body = blocksToContent(
     doc.blocks,
     {
       headingIds: headingIds(doc.blocks, meta.outlineDepth ?? 3),
       outline,
       outlineDepth: meta.outlineDepth ?? 3,
+      accent,
     },
     false,
   );
+  const content =
+    meta.letterhead === undefined
+      ? body
+      : [...letterheadContent(meta.letterhead, fonts.family, accent), ...body];
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -193,12 +195,12 @@ export function buildPdfDefinition(doc: Document): {
       modDate: date,
     },
     defaultStyle: {
-      font: 'Roboto',
+      font: fonts.family,
       fontSize: BODY_SIZE,
       lineHeight: LINE_HEIGHT,
       alignment: 'left',
     },
-    styles,
+    styles: stylesFor(accent),
     content,
     pageBreakBefore: keepTogether,
   };
@@ -241,6 +243,8 @@ export interface PdfExtras {
   readonly footer?: string | undefined;
   /** false: leave the keep-together breaks to pdfmake's own passes (the tests compare both) */
   readonly plan?: boolean | undefined;
+  /** the document's design: its fonts (the definition's font is its family) and accent colour */
+  readonly design?: Design | undefined;
 }
 
 /** A rendered PDF with what the packet needs to reuse it as a part. */
@@ -251,7 +255,8 @@ export interface RenderedPdf {
 }
 
 /**
- * Renders a pdfmake definition with the bundled Roboto; no network or other file access.
+ * Renders a pdfmake definition with the bundled Roboto or the design's own font (`design`, the
+ * one buildPdfDefinition was given); no network or other file access.
  * The XMP metadata is written by pdfArchive.ts (escaped, with the info dictionary's dates).
  * The footer is drawn after layout into a second content stream of every page (see
  * pageFurniture.ts), so the packet can reuse the page without it.
@@ -259,19 +264,20 @@ export interface RenderedPdf {
 export async function renderPdfDefinition(
   definition: TDocumentDefinitions,
   outline: readonly OutlineEntry[] = [],
-  { files, footer, plan }: PdfExtras = {},
+  { files, footer, plan, design }: PdfExtras = {},
 ): Promise<Buffer> {
-  return (await renderCounted(definition, outline, { files, footer, plan })).bytes;
+  return (await renderCounted(definition, outline, { files, footer, plan, design })).bytes;
 }
 
 async function renderCounted(
   definition: TDocumentDefinitions,
   outline: readonly OutlineEntry[],
-  { files, footer, plan = true }: PdfExtras,
+  { files, footer, plan = true, design }: PdfExtras,
 ): Promise<{ bytes: Buffer; pages: number }> {
-  pdfmake.setFonts({ Roboto: { ...ROBOTO } });
+  const fonts = pdfFontsOf(design);
+  pdfmake.setFonts(pdfmakeFonts());
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
+  pdfmake.setLocalAccessPolicy(mayRead);
   const rule = definition.pageBreakBefore;
   if (plan && rule !== undefined && Array.isArray(definition.content)) {
     await planBreaks(definition as TDocumentDefinitions & { content: Content[] }, rule);
@@ -279,7 +285,10 @@ async function renderCounted(
   const created = pdfmake.createPdf(definition, { bufferPages: true });
   const kit = await created.getStream(); // laid out and rendered, not yet ended
   const pages = (kit as unknown as KitDocument).bufferedPageRange().count;
-  if (footer !== undefined) drawFooters(kit as unknown as KitDocument, footer, FURNITURE_FONTS);
+  if (footer !== undefined) {
+    const rule = design?.accent ?? RULE_GREY;
+    drawFooters(kit as unknown as KitDocument, footer, fonts.furniture, rule);
+  }
   addOutline(kit.outline as unknown as KitOutline, outline);
   patchMetadata(kit);
   if (files !== undefined) embedAttachments(kit, files.attachments, files.date);
@@ -302,7 +311,7 @@ export async function renderPdfPart(
   options: PdfOptions & { readonly footer?: boolean } = {},
 ): Promise<RenderedPdf> {
   const subset = checkPdfOptions(options);
-  const { definition, outline } = buildPdfDefinition(doc);
+  const { definition, outline } = buildPdfDefinition(await withOpaqueLogo(doc));
   const footer = options.footer === false ? undefined : doc.meta.footer;
   if (subset !== undefined) {
     definition.version = '1.7'; // pdfkit writes PDF/A only for PDF ≥ 1.4; pdfmake's default is 1.3
@@ -311,6 +320,7 @@ export async function renderPdfPart(
   const attachments = options.attachments ?? [];
   const files =
     attachments.length > 0 ? { attachments, date: parseIsoDate(doc.meta.date) } : undefined;
-  const { bytes, pages } = await renderCounted(definition, outline, { files, footer });
+  const design = doc.meta.design;
+  const { bytes, pages } = await renderCounted(definition, outline, { files, footer, design });
   return { bytes, pages, outline };
 }

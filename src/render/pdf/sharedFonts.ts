@@ -6,8 +6,9 @@
  * object. For a meeting of 100 Vorlagen that was most of the layout time. pdfkit has no option
  * for a shared cache, so its font class is adapted here, on its prototype, once:
  *
- * - per face (PostScript name + head.checkSumAdjustment) one extra parse of the font is used
- *   for layout by every document's font object; the word cache (`layoutCached`) belongs to it;
+ * - per face (its PostScript name and the digest of its bytes: a body's own font may carry the
+ *   name of another font, even Roboto's) one extra parse of the font is used for layout by
+ *   every document's font object; the word cache (`layoutCached`) belongs to it;
  * - each document's font object keeps its own parsed font for its subset and embedding. (The
  *   layout font must never embed: fontkit caches glyph objects with the characters they were
  *   first made for, and subsetting makes glyphs, the components of composite glyphs, without
@@ -17,6 +18,7 @@
  * must not depend on what a thread rendered before: test/reproducible.test.ts renders a
  * Vorlage in a fresh process and after others and compares the bytes.
  */
+import { createHash } from 'node:crypto';
 import { requirePdfmake } from './pdfmakeInternals.js';
 
 /** The parts of pdfkit's EmbeddedFont used here (pdfkit 0.19 internals, not in its typings). */
@@ -30,7 +32,6 @@ interface KitFont {
 
 interface FontkitFont {
   readonly postscriptName: string;
-  readonly head: { readonly checkSumAdjustment: number };
   readonly stream: { readonly buffer: Uint8Array };
 }
 
@@ -48,11 +49,22 @@ export function shareParsedFonts(sampleFontFile: string): void {
   const proto = Object.getPrototypeOf(probe._font) as KitFont;
 
   const faces = new Map<string, FontkitFont>();
+  /** the face of a font file's bytes (own fonts come as the same bytes every time) */
+  const digests = new WeakMap<Uint8Array, string>();
+  const faceOf = (font: FontkitFont): string => {
+    const bytes = font.stream.buffer;
+    let digest = digests.get(bytes);
+    if (digest === undefined) {
+      digest = createHash('sha256').update(bytes).digest('hex');
+      digests.set(bytes, digest);
+    }
+    return `${font.postscriptName}:${digest}`;
+  };
   const runs = new WeakMap<FontkitFont, Map<string, unknown>>();
   /** the parsed font whose layouts this font object shares */
   const sharedOf = (kitFont: KitFont): FontkitFont => {
     if (kitFont.rmShared !== undefined) return kitFont.rmShared;
-    const face = `${kitFont.font.postscriptName}:${String(kitFont.font.head.checkSumAdjustment)}`;
+    const face = faceOf(kitFont.font);
     let shared = faces.get(face);
     if (shared === undefined) {
       // a parse of its own, used for layout only: fontkit caches glyph objects with the
