@@ -3,6 +3,7 @@
  * for one line per page): for every packet page two pages, the header (empty when the page has
  * none) and the footer "<text> … Seite x von y". The packet turns them into form XObjects.
  */
+import { drawAnlageStamp } from '../anlagen/stampAnlage.js';
 import { drawFooter, drawTopHeader, type KitDocument } from './pageFurniture.js';
 import { requirePdfmake } from './pdfmakeInternals.js';
 import { FURNITURE_FONTS } from './renderPdf.js';
@@ -10,6 +11,8 @@ import { FURNITURE_FONTS } from './renderPdf.js';
 export interface PageFurniture {
   readonly size: { readonly width: number; readonly height: number };
   readonly header?: { readonly text: string; readonly first: boolean } | undefined;
+  /** an Anlage page: the stamp line with the page number instead of header and footer */
+  readonly stamp?: string | undefined;
 }
 
 const PDFKit = requirePdfmake('pdfkit') as new (
@@ -37,11 +40,13 @@ export function renderFurniture(pages: readonly PageFurniture[], footer: string)
   pages.forEach((page, i) => {
     const size = [page.size.width, page.size.height];
     kit.addPage({ size, margin: 0 });
-    if (page.header !== undefined) {
+    if (page.stamp !== undefined) {
+      drawAnlageStamp(kit, FURNITURE_FONTS, page.size.width, page.stamp, i + 1, pages.length);
+    } else if (page.header !== undefined) {
       drawTopHeader(kit, FURNITURE_FONTS, page.header.text, page.header.first);
     }
     kit.addPage({ size, margin: 0 });
-    drawFooter(kit, FURNITURE_FONTS, footer, i + 1, pages.length);
+    if (page.stamp === undefined) drawFooter(kit, FURNITURE_FONTS, footer, i + 1, pages.length);
   });
   kit.end();
   return done;
