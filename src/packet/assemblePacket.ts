@@ -170,7 +170,14 @@ export async function assemblePacket({
   // links only where the target is in this very packet
   for (const page of pages) dropDanglingLinks(page, (name) => dests.has(name));
 
-  await overlayFurniture(out, { pages, bodies, views, furniture }, meta.footer, nextTag);
+  const overlay = await overlayFurniture(
+    out,
+    { pages, bodies, views, furniture },
+    meta.footer,
+    nextTag,
+  );
+  // parts of foreign pages only (an Anlage alone) bring none: the overlay's sRGB intent
+  outputIntents ??= overlay.outputIntents;
   writeDests(out, dests);
   writeOutline(out, items);
   writeInfo(out, meta, outputIntents, parts, pdfa);
@@ -199,11 +206,12 @@ async function overlayFurniture(
   },
   footer: string,
   nextTag: () => string,
-): Promise<void> {
+): Promise<{ outputIntents: ReturnType<PDFObjectCopier['copy']> | undefined }> {
   const { context } = out;
   const overlay = await PDFDocument.load(await renderFurniture(furniture, footer), {
     updateMetadata: false,
   });
+  const intents = overlay.catalog.get(PDFName.of('OutputIntents'));
   const copied = await out.copyPages(overlay, overlay.getPageIndices());
   uniqueFontTags(copied, nextTag);
   const asForm = (page: PDFPage | undefined): PDFRef => {
@@ -255,6 +263,12 @@ async function overlayFurniture(
     );
     page.node.set(PDFName.of('Resources'), resources);
   });
+  return {
+    outputIntents:
+      intents === undefined
+        ? undefined
+        : PDFObjectCopier.for(overlay.context, context).copy(intents),
+  };
 }
 
 function writeInfo(

@@ -26,6 +26,8 @@ export function renderFurniture(pages: readonly PageFurniture[], footer: string)
     autoFirstPage: false,
     compress: true,
     pdfVersion: '1.7',
+    // pdfkit then writes its sRGB output intent, which an assembly of foreign parts adopts
+    subset: 'PDF/A-2b',
     info: { CreationDate: fixed, ModDate: fixed },
   });
   const chunks: Buffer[] = [];
