@@ -114,23 +114,19 @@ export async function lageplan(): Promise<Uint8Array> {
   field.setText('Feld im Plan');
   field.addToPage(first, { x: 600, y: 100, width: 200, height: 24, font });
   first.node.set(PDFName.of('AA'), context.obj({ O: js }));
-  const launch = context.obj({
-    Type: 'Annot',
-    Subtype: 'Link',
-    Rect: [40, 100, 200, 120],
-    Border: [0, 0, 0],
-    A: { S: 'Launch', F: PDFString.of('cmd.exe') },
-  });
-  const web = context.obj({
-    Type: 'Annot',
-    Subtype: 'Link',
-    Rect: [40, 130, 200, 150],
-    Border: [0, 0, 0],
-    A: { S: 'URI', URI: PDFString.of('https://www.example.org/plan') },
-  });
+  const link = (y: number, action: Record<string, unknown>) =>
+    context.register(
+      context.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: [40, y, 200, y + 20],
+        Border: [0, 0, 0],
+        A: action as never,
+      }),
+    );
   const annots = first.node.Annots();
-  annots?.push(context.register(launch));
-  annots?.push(context.register(web));
+  annots?.push(link(100, { S: 'Launch', F: PDFString.of('cmd.exe') }));
+  annots?.push(link(130, { S: 'URI', URI: PDFString.of('https://www.example.org/plan') }));
   return doc.save({ useObjectStreams: false });
 }
 
