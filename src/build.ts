@@ -27,6 +27,8 @@ export interface MeetingOutput {
   readonly artifacts: readonly Artifact[];
   /** how many Vorlagen and packets were rendered (the rest came from the cache) */
   readonly rendered: { readonly vorlagen: number; readonly packets: number };
+  /** the PDFs that claim no PDF/A, each with the Anlagen that prevent it (as the manifests say) */
+  readonly ohnePdfa: readonly { readonly datei: string; readonly wegen: readonly string[] }[];
 }
 
 /** What a long build reports: the meeting, what is being rendered, step i of n. */
@@ -266,9 +268,10 @@ export async function renderMeeting(
       const publicBytes = await packet('oeffentlich', 'Sitzungsmappe (öffentlich)', local);
       return [publicBytes, await packet('mitglieder', 'Sitzungsmappe für die Mitglieder', local)];
     });
+    const artifacts = artifactsOf(meeting, toolVersion, rendered, publicPacket, membersPacket);
     return {
       meeting,
-      artifacts: artifactsOf(meeting, toolVersion, rendered, publicPacket, membersPacket),
+      ...artifacts,
       rendered: {
         vorlagen: missing,
         packets: Object.values(packets).filter((p) => p.hit === undefined).length,
@@ -301,7 +304,7 @@ function artifactsOf(
   rendered: readonly RenderedVorlage[],
   publicPacket: Uint8Array,
   membersPacket: Uint8Array,
-): Artifact[] {
+): Pick<MeetingOutput, 'artifacts' | 'ohnePdfa'> {
   const folders = { [publicDir]: [] as ManifestEntry[], [internalDir]: [] as ManifestEntry[] };
   // what keeps each packet from PDF/A-2b: the Anlagen that are in it
   const packetHindrances = { oeffentlich: [] as string[], mitglieder: [] as string[] };
@@ -356,7 +359,12 @@ function artifactsOf(
     ohnePdfaWegen: packetHindrances.mitglieder,
   });
   const artifacts: Artifact[] = [];
+  const ohnePdfa: { datei: string; wegen: readonly string[] }[] = [];
   for (const [folder, entries] of Object.entries(folders)) {
+    for (const e of entries) {
+      if (e.ohnePdfaWegen?.length)
+        ohnePdfa.push({ datei: `${folder}/${e.pfad}`, wegen: e.ohnePdfaWegen });
+    }
     const manifest = createManifest(
       meeting,
       folder === publicDir ? 'öffentlich' : 'nichtöffentlich',
@@ -369,5 +377,5 @@ function artifactsOf(
       bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
     });
   }
-  return artifacts;
+  return { artifacts, ohnePdfa };
 }
