@@ -77,16 +77,19 @@ const pdfDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 /** Body of a copied page: the first content stream (a part's own footer follows it). */
 function bodyStream(page: PDFPage): PDFRef {
-  return bodyStreams(page)[0] as PDFRef;
+  const [first] = bodyStreams(page);
+  if (first === undefined) throw new Error('part page without a content stream');
+  return first;
 }
 
 /** Every content stream of a page (an Anlage page keeps all of its own). */
 function bodyStreams(page: PDFPage): PDFRef[] {
   const contents = page.node.get(PDFName.of('Contents'));
   const streams = contents instanceof PDFArray ? contents.asArray() : [contents];
-  if (!streams.every((s) => s instanceof PDFRef) || streams.length === 0)
+  const refs = streams.filter((s): s is PDFRef => s instanceof PDFRef);
+  if (refs.length !== streams.length || refs.length === 0)
     throw new Error('part page without a content stream');
-  return streams as PDFRef[];
+  return refs;
 }
 
 /**
