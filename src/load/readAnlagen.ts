@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { inspectAnlage, type AnlageFacts } from './inspectAnlage.js';
+import type { AnlageFacts } from './inspectAnlage.js';
 import type { NotAFile } from './readContent.js';
 
 /** An Anlage file larger than this is refused unread (RM705): 20 MiB, a scanned plan in A0 fits. */
@@ -32,6 +32,8 @@ export interface AnlageFile {
 /** One Anlage file from its bytes (also for tests that lay files over the example content). */
 export async function anlageFile(path: string, bytes: Uint8Array): Promise<AnlageFile> {
   if (bytes.length > maxAnlageSize) return { path, size: bytes.length, bytes: null, facts: null };
+  // pdf-lib is loaded only where there are Anlagen: a check without them stays light
+  const { inspectAnlage } = await import('./inspectAnlage.js');
   return { path, size: bytes.length, bytes, facts: await inspectAnlage(bytes) };
 }
 
