@@ -250,3 +250,25 @@ describe('Anlagen in the outputs (test/fixtures/anlagen-sitzung)', function () {
     expect(kosten?.anlage?.quelleSha256).to.match(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('the render cache key of a Vorlage with Anlagen', () => {
+  it('changes with an Anlage file’s bytes (its sha256), not with anything else', async () => {
+    const { checkAndCompose, vorlageCacheKey } = await import('../src/build.js');
+    const { readContent } = await import('../src/load/readContent.js');
+    const { loadTemplates } = await import('../src/template/loadTemplates.js');
+    const templates = await loadTemplates();
+    const [meeting] = checkAndCompose(await readContent(anlagenContentDir)).meetings;
+    const vorlage = meeting?.vorlagen[0];
+    if (vorlage === undefined) throw new Error('no Vorlage');
+    const key = (v: typeof vorlage): string =>
+      vorlageCacheKey('', '0', templates, undefined, [], v);
+    const changed = {
+      ...vorlage,
+      anlagen: vorlage.anlagen.map((a) =>
+        a.datei === null ? a : { ...a, datei: { ...a.datei, sha256: '0'.repeat(64) } },
+      ),
+    };
+    expect(key(vorlage)).to.equal(key({ ...vorlage }));
+    expect(key(changed)).to.not.equal(key(vorlage));
+  });
+});
