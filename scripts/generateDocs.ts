@@ -14,6 +14,7 @@ const target = fileURLToPath(new URL('../docs/fehlercodes.md', import.meta.url))
 const sections: Record<string, string> = {
   RM1: 'Dateien und YAML-Schreibweise',
   RM6: 'Druck: Schriften und Zeichen',
+  RM7: 'Anlagen: Dateien zur Vorlage',
   RM2: 'Deutsche Schreibweisen, die YAML anders liest',
   RM3: 'Felder und Werte',
   RM4: 'Zahlen, die zusammenpassen müssen',

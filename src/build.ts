@@ -1,12 +1,20 @@
 export { checkAndCompose, type CheckResult } from './check/checkAndCompose.js';
-import type { ComposedMeeting, ComposedVorlage } from './compose/compose.js';
+import { flattenTops, type ComposedMeeting, type ComposedVorlage } from './compose/compose.js';
 import { cacheKey, RenderCache } from './cache/renderCache.js';
 import { toolFingerprint } from './cache/toolFingerprint.js';
 import type { VorlagePart } from './packet/buildPacket.js';
 import { createManifest, type ManifestEntry } from './packet/manifest.js';
-import { packetPlan, type Fassung, type PacketPlan } from './packet/packetDocument.js';
+import {
+  anlagenInPacket,
+  inPacket,
+  packetPlan,
+  type Fassung,
+  type PacketPlan,
+} from './packet/packetDocument.js';
 import { createRenderer, localRenderer, type Renderer } from './render/renderer.js';
 import type { RenderedVorlage } from './render/renderVorlage.js';
+import { anlageInputs, withoutBytes } from './render/anlagen/renderAnlagen.js';
+import { anlageArtifacts, anlagenOf, hindrances } from './packet/anlageArtifacts.js';
 import type { Document } from './model/types.js';
 import type { Templates } from './template/loadTemplates.js';
 import { vorlageDocument } from './template/vorlageDocument.js';
@@ -19,6 +27,8 @@ export interface MeetingOutput {
   readonly artifacts: readonly Artifact[];
   /** how many Vorlagen and packets were rendered (the rest came from the cache) */
   readonly rendered: { readonly vorlagen: number; readonly packets: number };
+  /** the PDFs that claim no PDF/A, each with the Anlagen that prevent it (as the manifests say) */
+  readonly ohnePdfa: readonly { readonly datei: string; readonly wegen: readonly string[] }[];
 }
 
 /** What a long build reports: the meeting, what is being rendered, step i of n. */
@@ -70,15 +80,36 @@ export const vorlageCacheKey = (
   linkziele: readonly string[],
   vorlage: ComposedVorlage,
 ): string =>
-  cacheKey('vorlage', tool, toolVersion, templates.fingerprint, date ?? null, linkziele, vorlage);
+  cacheKey(
+    'vorlage',
+    tool,
+    toolVersion,
+    templates.fingerprint,
+    date ?? null,
+    linkziele,
+    // the Anlagen by their sha256: a changed file is a new key
+    withoutBytes(vorlage),
+  );
 
 /** A rendered Vorlage as a cache entry, and back (undefined: the entry is incomplete). */
 export const toEntry = (r: RenderedVorlage) => ({
-  info: { pages: r.pages, outline: r.outline, hasPart: r.part !== null },
+  info: {
+    pages: r.pages,
+    outline: r.outline,
+    hasPart: r.part !== null,
+    pdfa: r.pdfa,
+    anlagen: r.anlagen.map(({ nummer, pages, pdfa }) => ({ nummer, pages, pdfa })),
+  },
   files: {
     'vorlage.pdf': r.pdf,
     'vorlage.docx': r.docx,
     ...(r.part ? { 'teil.pdf': r.part } : {}),
+    ...Object.fromEntries(
+      r.anlagen.flatMap((a) => [
+        [`anlage-${String(a.nummer)}-teil.pdf`, a.part],
+        [`anlage-${String(a.nummer)}.pdf`, a.file],
+      ]),
+    ),
   },
 });
 
@@ -90,11 +121,27 @@ export function fromEntry(entry: {
     pages: number;
     outline: RenderedVorlage['outline'];
     hasPart: boolean;
+    pdfa?: boolean;
+    anlagen?: { nummer: number; pages: number; pdfa: boolean }[];
   };
   const { 'vorlage.pdf': pdf, 'vorlage.docx': docx, 'teil.pdf': part } = entry.files;
   if (pdf === undefined || docx === undefined || (info.hasPart && part === undefined))
     return undefined;
-  return { pdf, docx, part: part ?? null, pages: info.pages, outline: info.outline };
+  const anlagen = (info.anlagen ?? []).map((a) => {
+    const teil = entry.files[`anlage-${String(a.nummer)}-teil.pdf`];
+    const file = entry.files[`anlage-${String(a.nummer)}.pdf`];
+    return teil === undefined || file === undefined ? undefined : { ...a, part: teil, file };
+  });
+  if (anlagen.some((a) => a === undefined)) return undefined;
+  return {
+    pdf,
+    docx,
+    part: part ?? null,
+    pages: info.pages,
+    outline: info.outline,
+    pdfa: info.pdfa ?? true,
+    anlagen: anlagen.filter((a) => a !== undefined),
+  };
 }
 
 async function timed<T>(
@@ -174,7 +221,10 @@ export async function renderMeeting(
             return hit;
           }
           const result = await slots(() =>
-            renderer.vorlage(dated(vorlageDocument(templates, vorlage, linkziele), date)),
+            renderer.vorlage(
+              dated(vorlageDocument(templates, vorlage, linkziele), date),
+              anlageInputs(vorlage),
+            ),
           );
           step(vorlage.nummer);
           const key = vorlageKeys[i];
@@ -187,7 +237,8 @@ export async function renderMeeting(
       meeting.vorlagen.map((v, i) => {
         const r = rendered[i];
         if (r === undefined) throw new Error(`Vorlage ${v.nummer} missing`);
-        return [v.nummer, { pdf: r.part ?? r.pdf, pages: r.pages, outline: r.outline }];
+        const part = { pdf: r.part ?? r.pdf, pages: r.pages, outline: r.outline };
+        return [v.nummer, { ...part, anlagen: anlagenOf(v, r) }];
       }),
     );
     const packet = async (
@@ -217,9 +268,10 @@ export async function renderMeeting(
       const publicBytes = await packet('oeffentlich', 'Sitzungsmappe (öffentlich)', local);
       return [publicBytes, await packet('mitglieder', 'Sitzungsmappe für die Mitglieder', local)];
     });
+    const artifacts = artifactsOf(meeting, toolVersion, rendered, publicPacket, membersPacket);
     return {
       meeting,
-      artifacts: artifactsOf(meeting, toolVersion, rendered, publicPacket, membersPacket),
+      ...artifacts,
       rendered: {
         vorlagen: missing,
         packets: Object.values(packets).filter((p) => p.hit === undefined).length,
@@ -252,8 +304,10 @@ function artifactsOf(
   rendered: readonly RenderedVorlage[],
   publicPacket: Uint8Array,
   membersPacket: Uint8Array,
-): Artifact[] {
+): Pick<MeetingOutput, 'artifacts' | 'ohnePdfa'> {
   const folders = { [publicDir]: [] as ManifestEntry[], [internalDir]: [] as ManifestEntry[] };
+  // what keeps each packet from PDF/A-2b: the Anlagen that are in it
+  const packetHindrances = { oeffentlich: [] as string[], mitglieder: [] as string[] };
   meeting.vorlagen.forEach((vorlage, i) => {
     const r = rendered[i];
     if (r === undefined) return;
@@ -263,19 +317,54 @@ function artifactsOf(
       version: vorlage.kopf.version,
       betreff: vorlage.kopf.betreff,
     };
+    const own = hindrances(
+      vorlage,
+      vorlage.anlagen.filter((a) => !a.nurMitglieder),
+    );
     folders[folder].push(
-      { pfad: `${vorlage.nummer}.pdf`, bytes: r.pdf, art: 'vorlage-pdf', vorlage: info },
+      {
+        pfad: `${vorlage.nummer}.pdf`,
+        bytes: r.pdf,
+        art: 'vorlage-pdf',
+        vorlage: info,
+        ohnePdfaWegen: own,
+      },
       { pfad: `${vorlage.nummer}.docx`, bytes: r.docx, art: 'vorlage-docx', vorlage: info },
     );
+    const anlagen = anlageArtifacts(vorlage, r, info);
+    folders[publicDir].push(...anlagen.oeffentlich);
+    folders[internalDir].push(...anlagen.nichtoeffentlich);
+    const top = flattenTops(meeting.tagesordnung).find((t) => t.vorlage === vorlage);
+    for (const fassung of ['oeffentlich', 'mitglieder'] as const) {
+      if (top === undefined || !inPacket(top, fassung)) continue;
+      const inIt = new Set(anlagenInPacket(vorlage, fassung).map((a) => a.nummer));
+      packetHindrances[fassung].push(
+        ...hindrances(
+          vorlage,
+          vorlage.anlagen.filter((a) => inIt.has(a.nummer)),
+        ),
+      );
+    }
   });
-  folders[publicDir].push({ pfad: 'sitzungsmappe.pdf', bytes: publicPacket, art: 'sitzungsmappe' });
+  folders[publicDir].push({
+    pfad: 'sitzungsmappe.pdf',
+    bytes: publicPacket,
+    art: 'sitzungsmappe',
+    ohnePdfaWegen: packetHindrances.oeffentlich,
+  });
   folders[internalDir].push({
     pfad: 'sitzungsmappe-mitglieder.pdf',
     bytes: membersPacket,
     art: 'sitzungsmappe',
+    ohnePdfaWegen: packetHindrances.mitglieder,
   });
   const artifacts: Artifact[] = [];
+  const ohnePdfa: { datei: string; wegen: readonly string[] }[] = [];
   for (const [folder, entries] of Object.entries(folders)) {
+    for (const e of entries) {
+      if (e.ohnePdfaWegen?.length)
+        ohnePdfa.push({ datei: `${folder}/${e.pfad}`, wegen: e.ohnePdfaWegen });
+    }
     const manifest = createManifest(
       meeting,
       folder === publicDir ? 'öffentlich' : 'nichtöffentlich',
@@ -288,5 +377,5 @@ function artifactsOf(
       bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
     });
   }
-  return artifacts;
+  return { artifacts, ohnePdfa };
 }

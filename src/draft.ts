@@ -12,6 +12,7 @@ import type { ComposedVorlage } from './compose/compose.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { readContent } from './load/readContent.js';
 import { localRenderer, type Renderer } from './render/renderer.js';
+import { anlageInputs } from './render/anlagen/renderAnlagen.js';
 import { loadTemplates, type Templates } from './template/loadTemplates.js';
 import { vorlageDocument } from './template/vorlageDocument.js';
 import { prepareOutputFolder } from './write/outputFolder.js';
@@ -49,7 +50,12 @@ export async function renderDraft(
   const key = vorlageCacheKey(tool, toolVersion, templates, date, [], vorlage);
   const entry = await cache?.get(key);
   const hit = entry === undefined ? undefined : fromEntry(entry);
-  const result = hit ?? (await renderer.vorlage(dated(vorlageDocument(templates, vorlage), date)));
+  const result =
+    hit ??
+    (await renderer.vorlage(
+      dated(vorlageDocument(templates, vorlage), date),
+      anlageInputs(vorlage),
+    ));
   if (hit === undefined) await cache?.put(key, toEntry(result));
   return {
     vorlage,
@@ -57,6 +63,11 @@ export async function renderDraft(
     artifacts: [
       { name: `${folder}.pdf`, bytes: result.pdf },
       { name: `${folder}.docx`, bytes: result.docx },
+      // a draft is for its author: every Anlage beside it
+      ...result.anlagen.map((a) => ({
+        name: `${folder}-anlage-${String(a.nummer)}.pdf`,
+        bytes: a.file,
+      })),
     ],
     rendered: hit === undefined,
   };

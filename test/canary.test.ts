@@ -2,6 +2,7 @@ import { inflateSync } from 'node:zlib';
 import { expect } from 'chai';
 import JSZip from 'jszip';
 import type { Artifact } from '../src/build.js';
+import { fileURLToPath } from 'node:url';
 import { buildContent, secondContentDir } from './helpers/exampleBuild.js';
 import { extractPdfText, pdfInfo, type PdfOutlineNode } from './helpers/pdfText.js';
 
@@ -135,5 +136,57 @@ describe('non-public content never reaches a public artifact (canary)', function
     const info = await pdfInfo(packet.bytes);
     const targets = info.links.flat().map((l) => l.dest ?? l.url ?? '');
     expect(targets.filter((t) => t.includes('SV-10-0103') || t === 'top-6')).to.deep.equal([]);
+  });
+});
+
+/**
+ * The same for Anlagen (test/fixtures/anlagen-sitzung): a non-public Anlage of a public Vorlage
+ * and the Anlage of a non-public Vorlage carry the canary in their title, their text and their
+ * bytes; neither the file, its text, its bookmark nor its name reaches oeffentlich/.
+ */
+describe('non-public Anlagen never reach a public artifact (canary)', function () {
+  this.timeout(120_000);
+  const dir = fileURLToPath(new URL('./fixtures/anlagen-sitzung/', import.meta.url));
+  let artifacts: readonly Artifact[] = [];
+  before(async () => {
+    artifacts = (await buildContent(dir)).flatMap((o) => o.artifacts);
+  });
+
+  it('the members have them: packet text and bookmarks, the Anlage files', async () => {
+    const members = await views(named(artifacts, 'nichtoeffentlich/sitzungsmappe-mitglieder.pdf'));
+    expect(members.filter((v) => contains(v.bytes)).map((v) => v.where)).to.include.members([
+      'extracted text',
+      'bookmarks',
+    ]);
+    for (const name of [
+      'nichtoeffentlich/SV-10-0200-anlage-6.pdf',
+      'nichtoeffentlich/SV-10-0201-anlage-1.pdf',
+    ]) {
+      const found = (await views(named(artifacts, name))).filter((v) => contains(v.bytes));
+      expect(
+        found.map((v) => v.where),
+        name,
+      ).to.include('extracted text');
+    }
+  });
+
+  it('no public output holds them: no bytes, text, bookmark, file name or manifest entry', async () => {
+    const published = artifacts.filter((a) => a.name.startsWith('oeffentlich/'));
+    expect(published.map((a) => a.name)).to.include.members([
+      'oeffentlich/sitzungsmappe.pdf',
+      'oeffentlich/SV-10-0200.pdf',
+      'oeffentlich/SV-10-0200.docx',
+    ]);
+    for (const artifact of published) {
+      const leaks = (await views(artifact))
+        .filter((v) => contains(v.bytes))
+        .map((v) => `${artifact.name}: ${v.where}`);
+      expect(leaks).to.deep.equal([]);
+      expect(artifact.name).to.not.match(/anlage-6|SV-10-0201/);
+    }
+    const manifest = named(artifacts, 'oeffentlich/manifest.json');
+    expect(Buffer.from(manifest.bytes).toString('utf8')).to.not.match(
+      /angebot|anlage-6|SV-10-0201/,
+    );
   });
 });

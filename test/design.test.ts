@@ -142,7 +142,13 @@ describe('letterhead and design in the PDF', function () {
   it('gives the packet cover the letterhead, and its furniture the own font', async () => {
     const doc = designedDocument();
     const part = await renderPdfPart(sampleDocument, { pdfa: '2b', footer: false });
-    const top = { nummer: 'x', dest: 'top-1', title: 'TOP 1: Probe', running: 'TOP 1 · Probe' };
+    const top = {
+      nummer: 'x',
+      dest: 'top-1',
+      title: 'TOP 1: Probe',
+      running: 'TOP 1 · Probe',
+      anlagen: [],
+    };
     const packet = Buffer.from(
       await buildPacket(
         {
@@ -152,7 +158,9 @@ describe('letterhead and design in the PDF', function () {
           publicTops: [],
           internalTops: [top],
         },
-        new Map([['x', { pdf: part.bytes, pages: part.pages, outline: part.outline }]]),
+        new Map([
+          ['x', { pdf: part.bytes, pages: part.pages, outline: part.outline, anlagen: [] }],
+        ]),
       ),
     );
     const packetPages = await extractPdfLines(packet);

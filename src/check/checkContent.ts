@@ -2,6 +2,7 @@ import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedContent } from '../load/loadContent.js';
 import { positionAt, type Source } from '../load/positions.js';
+import { checkAnlagen } from './checkAnlagen.js';
 import { checkFigures } from './checkFigures.js';
 import { checkGlyphs } from './checkGlyphs.js';
 import { checkReferences } from './checkReferences.js';
@@ -80,6 +81,10 @@ export function checkContent(content: LoadedContent): CheckedContent {
     }
   }
   diagnostics.push(...checkReferences(content, valid));
+  for (const vorlage of content.vorlagen.values()) {
+    if (vorlage.header && valid.has(vorlage.header))
+      diagnostics.push(...checkAnlagen(vorlage, content.anlagen.get(vorlage.folder) ?? []));
+  }
   return { valid, diagnostics: withoutShadowed(diagnostics) };
 }
 

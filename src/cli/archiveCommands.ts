@@ -35,6 +35,10 @@ function sourcesOf(files: ContentFiles, nummer: string): ArchiveFile[] {
   );
 }
 
+/** The originals of a Vorlage's Anlagen, at their path inside the Vorlage's folder. */
+const originalsOf = (vorlage: ComposedMeeting['vorlagen'][number]): ArchiveFile[] =>
+  vorlage.anlagen.flatMap((a) => (a.datei ? [{ path: a.datei.name, bytes: a.datei.bytes }] : []));
+
 /**
  * The archive copies of one meeting: exactly the files `build` writes (every PDF is PDF/A-2b),
  * except that with --pdfa3 each Vorlage's PDF is PDF/A-3b with its YAML sources embedded.
@@ -74,8 +78,13 @@ async function archiveFiles(
       files: [
         { path: `${vorlage.nummer}.pdf`, bytes: pdf },
         { path: `${vorlage.nummer}.docx`, bytes: artifact(`${vorlage.nummer}.docx`) },
+        ...vorlage.anlagen.flatMap((a) => {
+          const name = `${vorlage.nummer}-anlage-${String(a.nummer)}.pdf`;
+          return a.datei ? [{ path: name, bytes: artifact(name) }] : [];
+        }),
       ],
-      sources,
+      // the YAML files and the Anlagen as the clerk gave them (quellen/, sha256 in the manifest)
+      sources: [...sources, ...originalsOf(vorlage)],
     });
   }
   const packet = ['sitzungsmappe.pdf', 'sitzungsmappe-mitglieder.pdf'].map((path) => ({

@@ -75,6 +75,8 @@ interface BuiltMeeting {
   readonly changed: boolean;
   /** rendered in this run (the rest came from the cache) */
   readonly rendered: { readonly vorlagen: number; readonly packets: number };
+  /** PDFs that claim no PDF/A, with the Anlagen that prevent it */
+  readonly ohnePdfa: readonly { readonly datei: string; readonly wegen: readonly string[] }[];
 }
 
 async function build(contentDir: string, options: BuildOptions, io: Io): Promise<number> {
@@ -244,12 +246,20 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
         files: { oeffentlich: names('oeffentlich'), nichtoeffentlich: names('nichtoeffentlich') },
         changed,
         rendered: output.rendered,
+        ohnePdfa: output.ohnePdfa,
       });
       if (!quiet) {
         io.stdout(
           `${shown}/oeffentlich: ${names('oeffentlich').length} Dateien (zur Veröffentlichung)\n` +
             `${shown}/nichtoeffentlich: ${names('nichtoeffentlich').length} Dateien (nur für die Mitglieder)\n` +
-            (changed ? '' : `${shown}: unverändert, nichts neu geschrieben\n`),
+            (changed ? '' : `${shown}: unverändert, nichts neu geschrieben\n`) +
+            // never a claim a file does not meet: say which files are no PDF/A, and why
+            output.ohnePdfa
+              .map(
+                (o) =>
+                  `${shown}/${o.datei}: ohne PDF/A-Kennzeichnung, weil ${o.wegen.join('; ')}\n`,
+              )
+              .join(''),
         );
       }
     }

@@ -1,5 +1,7 @@
 import type { SectionKind } from '../check/validateSchema.js';
+import type { AnlageArt } from '../load/inspectAnlage.js';
 import { meetingId, type LoadedContent } from '../load/loadContent.js';
+import { sha256 } from '../write/digest.js';
 import type {
   Integrationspauschale,
   Schwerpunktziele,
@@ -28,6 +30,31 @@ export interface Gruppe {
   readonly abschnitte: readonly Abschnitt[];
 }
 
+/** An Anlage's file, checked: its bytes, kind and whether its pages can stand in a PDF/A-2b file. */
+export interface AnlageDatei {
+  /** relative to the content folder, e.g. vorlagen/SV-9-1601/anlagen/lageplan.pdf */
+  readonly pfad: string;
+  /** as written in vorlage.yaml, relative to the Vorlage's folder */
+  readonly name: string;
+  readonly art: AnlageArt;
+  readonly sha256: string;
+  readonly bytes: Uint8Array;
+  /** why the file is not PDF/A-2b (the files that contain it claim no PDF/A); null: it is */
+  readonly keinPdfa: string | null;
+}
+
+export interface ComposedAnlage {
+  /** 1, 2, … in the order of `anlagen` */
+  readonly nummer: number;
+  readonly titel: string;
+  /** public: in the public packet and folder; a non-public Vorlage has only non-public Anlagen */
+  readonly oeffentlich: boolean;
+  /** a non-public Anlage of a public Vorlage: the Vorlage's head does not print its title */
+  readonly nurMitglieder: boolean;
+  /** null for an Anlage that is only named (e.g. „Lageplan (liegt in Papierform vor)“) */
+  readonly datei: AnlageDatei | null;
+}
+
 export interface ComposedVorlage {
   readonly nummer: string;
   /**
@@ -39,6 +66,7 @@ export interface ComposedVorlage {
   readonly gruppen: readonly Gruppe[];
   /** the content files this Vorlage was made from, relative to the content folder */
   readonly dateien: readonly string[];
+  readonly anlagen: readonly ComposedAnlage[];
 }
 
 export interface ComposedTop {
@@ -96,7 +124,26 @@ export function composeVorlage(
       gruppen.push({ titel: entry.gruppe, abschnitte: entry.dateien.map(section) });
     }
   }
-  return { nummer, kopf, koerperschaft, gruppen, dateien };
+  const files = content.anlagen.get(nummer) ?? [];
+  const anlagen = (kopf.anlagen ?? []).map((entry, i): ComposedAnlage => {
+    const named = typeof entry === 'string';
+    const oeffentlich = kopf.oeffentlich && (named || entry.oeffentlich !== false);
+    const base = { nummer: i + 1, oeffentlich, nurMitglieder: kopf.oeffentlich && !oeffentlich };
+    if (named) return { ...base, titel: entry, datei: null };
+    const pfad = `vorlagen/${nummer}/${entry.datei}`;
+    const file = files.find((f) => f.path === pfad);
+    if (!file?.bytes || !file.facts?.art) throw new Error(`Anlage ${pfad} was not checked`);
+    const datei: AnlageDatei = {
+      pfad,
+      name: entry.datei,
+      art: file.facts.art,
+      sha256: sha256(file.bytes),
+      bytes: file.bytes,
+      keinPdfa: file.facts.keinPdfa,
+    };
+    return { ...base, titel: entry.titel, datei };
+  });
+  return { nummer, kopf, koerperschaft, gruppen, dateien, anlagen };
 }
 
 /** Resolves a checked meeting: numbers the agenda and attaches its Vorlagen. Pure. */

@@ -404,6 +404,59 @@ export const catalogue = {
       'Diese Zeichen enthält die Schrift {fonts} nicht: {characters}. Im PDF stünden dort leere Kästchen.',
     hint: 'Schreiben Sie den Text in lateinischer Umschrift, z. B. „Tigrinya“ statt „ትግርኛ“. In der DOCX-Datei zeigen Word und LibreOffice die Zeichen mit einer Ersatzschrift.',
   },
+  // Anlagen (files named under `anlagen` in vorlage.yaml)
+  RM701: {
+    severity: 'fehler',
+    name: 'anlage-missing',
+    message: 'Die Anlage „{value}“ gibt es im Ordner der Vorlage nicht.',
+    hint: 'Legen Sie die Datei in vorlagen/{folder}/ ab oder korrigieren Sie den Namen{suggestion}. Eine Anlage, die nur genannt wird, schreiben Sie ohne „datei“, z. B. „- Lageplan (liegt in Papierform vor)“.',
+  },
+  RM702: {
+    severity: 'fehler',
+    name: 'anlage-wrong-kind',
+    message:
+      'Die Anlage „{value}“ ist nach ihrem Namen eine {expected}-Datei, ihr Inhalt ist aber {actual}.',
+    hint: '{tipp}',
+  },
+  RM703: {
+    severity: 'fehler',
+    name: 'anlage-broken',
+    message:
+      'Die Anlage „{value}“ lässt sich nicht lesen; die Datei ist beschädigt oder unvollständig.',
+    hint: 'Öffnen Sie die Datei und speichern Sie sie neu (bei einem PDF z. B. über „Drucken“ → „Als PDF speichern“), oder holen Sie sie noch einmal aus der Quelle.',
+  },
+  RM704: {
+    severity: 'fehler',
+    name: 'anlage-encrypted',
+    message:
+      'Die Anlage „{value}“ ist verschlüsselt (Kennwort oder Rechteschutz); ihre Seiten können nicht übernommen werden.',
+    hint: 'Speichern Sie das PDF ohne Schutz neu: im PDF-Programm unter „Eigenschaften“ → „Sicherheit“ „Keine Sicherheit“ wählen, oder über „Drucken“ → „Als PDF speichern“.',
+  },
+  RM705: {
+    severity: 'fehler',
+    name: 'anlage-too-large',
+    message: 'Die Anlage „{value}“ ist mit {size} zu groß (höchstens {limit} je Anlage).',
+    hint: 'Verkleinern Sie die Datei (Bilder mit geringerer Auflösung, z. B. 150 dpi, oder ein PDF „für das Web optimiert“ speichern) oder teilen Sie sie auf mehrere Anlagen auf.',
+  },
+  RM706: {
+    severity: 'warnung',
+    name: 'anlage-active-content',
+    message: 'Die Anlage „{value}“ enthält {found}; das wird nicht übernommen, nur ihre Seiten.',
+    hint: 'Formularfelder werden mit ihrem sichtbaren Inhalt auf die Seite gedruckt. Soll die Warnung verschwinden, speichern Sie die Datei ohne diese Inhalte neu, z. B. über „Drucken“ → „Als PDF speichern“.',
+  },
+  RM707: {
+    severity: 'warnung',
+    name: 'anlage-not-pdfa',
+    message:
+      'Die Anlage „{value}“ ist kein PDF/A-2b: {reason}. Die PDF-Dateien, die sie enthalten, werden deshalb nicht als PDF/A gekennzeichnet.',
+    hint: 'Für die Archivierung speichern Sie die Anlage als PDF/A, z. B. in Word oder LibreOffice unter „Exportieren als PDF“ mit „PDF/A-2b“.',
+  },
+  RM708: {
+    severity: 'fehler',
+    name: 'anlage-not-a-file',
+    message: 'Die Anlage „{value}“ ist {what}, keine gewöhnliche Datei.',
+    hint: 'Legen Sie die Datei selbst in den Ordner der Vorlage, keine Verknüpfung auf eine Datei anderswo.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type Code = keyof typeof catalogue;

@@ -3,6 +3,7 @@ import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseSource } from './parseSource.js';
 import type { Source } from './positions.js';
+import type { AnlageFile } from './readAnlagen.js';
 import type { ContentFiles, RawFile } from './readContent.js';
 
 export interface VorlageSources {
@@ -42,6 +43,8 @@ export interface LoadedContent {
   readonly diagnostics: readonly Diagnostic[];
   /** the text of every file that could be decoded, parsed or not (for code frames) */
   readonly texts: ReadonlyMap<string, string>;
+  /** Vorlage folder name → its Anlage files, as readContent found them */
+  readonly anlagen: ReadonlyMap<string, readonly AnlageFile[]>;
 }
 
 /** Parses every file; a broken file is reported and skipped, the others are still loaded. */
@@ -99,5 +102,5 @@ export function loadContent(files: ContentFiles): LoadedContent {
       notFiles,
     });
   }
-  return { meetings, vorlagen, diagnostics, texts };
+  return { meetings, vorlagen, diagnostics, texts, anlagen: files.anlagen ?? new Map() };
 }

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readAnlagen, type AnlageFile } from './readAnlagen.js';
 
 /** One file of the content folder as read from disk. */
 export interface RawFile {
@@ -22,6 +23,8 @@ export interface ContentFiles {
    * a symbolic link has its own path as its one entry, marked notAFile
    */
   readonly vorlagen: ReadonlyMap<string, readonly RawFile[]>;
+  /** Vorlage folder name → its Anlage files (PDF, PNG, JPEG), read and inspected (readAnlagen.ts) */
+  readonly anlagen?: ReadonlyMap<string, readonly AnlageFile[]>;
 }
 
 /** Files above this size are refused unread (RM106). */
@@ -77,5 +80,9 @@ export async function readContent(root: string): Promise<ContentFiles> {
         : [{ path, size: 0, bytes: null, notAFile: 'symlink' }],
     );
   }
-  return { root, meetings, vorlagen };
+  // a linked Vorlage folder is not followed for its Anlagen either
+  const real = [...vorlagen.keys()].filter(
+    (name) => !vorlagen.get(name)?.some((r) => r.path === `vorlagen/${name}`),
+  );
+  return { root, meetings, vorlagen, anlagen: await readAnlagen(root, real) };
 }

@@ -36,6 +36,7 @@ import {
   writeDests,
 } from './pdfNames.js';
 import { writeOutline, type OutlineItem } from './outline.js';
+import { IDENTITY, num, pageView, type Matrix } from '../render/anlagen/pageMatrix.js';
 
 /** One part of a packet: a rendered PDF and how the packet refers to it. */
 export interface PacketPart {
@@ -50,11 +51,23 @@ export interface PacketPart {
     /** small on the following pages, e.g. "TOP 2 · SV-9-1601 · Bericht der Verwaltung …" */
     readonly running: string;
   };
+  /** an Anlage (prepared by prepareAnlage.ts): its destination, bookmark and stamp */
+  readonly anlage?: {
+    readonly dest: string;
+    /** „Anlage 2: Lageplan“ */
+    readonly bookmark: string;
+    /** level of the bookmark: 1 in a Vorlage's own PDF, 2 below its TOP in a packet */
+    readonly level: number;
+    /** „Anlage 2 zu SV-9-1601: Lageplan“ */
+    readonly stamp: string;
+  };
 }
 
 export interface PacketSpec {
   readonly meta: DocumentMeta;
   readonly parts: readonly PacketPart[];
+  /** claim PDF/A-2b in the XMP (default); false when a part is not PDF/A-2b (an Anlage) */
+  readonly pdfa?: boolean;
 }
 
 const PRODUCER = 'ratsmappe (pdfmake, pdf-lib)';
@@ -64,23 +77,37 @@ const pdfDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 /** Body of a copied page: the first content stream (a part's own footer follows it). */
 function bodyStream(page: PDFPage): PDFRef {
-  const contents = page.node.get(PDFName.of('Contents'));
-  const first = contents instanceof PDFArray ? contents.get(0) : contents;
-  if (!(first instanceof PDFRef)) throw new Error('part page without a content stream');
+  const [first] = bodyStreams(page);
+  if (first === undefined) throw new Error('part page without a content stream');
   return first;
+}
+
+/** Every content stream of a page (an Anlage page keeps all of its own). */
+function bodyStreams(page: PDFPage): PDFRef[] {
+  const contents = page.node.get(PDFName.of('Contents'));
+  const streams = contents instanceof PDFArray ? contents.asArray() : [contents];
+  const refs = streams.filter((s): s is PDFRef => s instanceof PDFRef);
+  if (refs.length !== streams.length || refs.length === 0)
+    throw new Error('part page without a content stream');
+  return refs;
 }
 
 /**
  * Assembles the packet. Pure apart from pdf-lib's and pdfkit's work in memory; the output is
  * byte-identical for equal input.
  */
-export async function assemblePacket({ meta, parts }: PacketSpec): Promise<Uint8Array> {
+export async function assemblePacket({
+  meta,
+  parts,
+  pdfa = true,
+}: PacketSpec): Promise<Uint8Array> {
   const out = await PDFDocument.create({ updateMetadata: false });
   const { context } = out;
   const dests = new Map<string, PDFArray>();
   const items: OutlineItem[] = [];
   const furniture: PageFurniture[] = [];
-  const bodies: PDFRef[] = [];
+  const bodies: PDFRef[][] = [];
+  const views: Matrix[] = [];
   const pages: PDFPage[] = [];
   let outputIntents: ReturnType<PDFObjectCopier['copy']> | undefined;
   let fonts = 0;
@@ -95,14 +122,23 @@ export async function assemblePacket({ meta, parts }: PacketSpec): Promise<Uint8
     copied.forEach((page, i) => {
       out.addPage(page);
       pages.push(page);
-      bodies.push(bodyStream(page));
-      furniture.push({
-        size: page.getSize(),
-        header:
-          part.top === undefined
-            ? undefined
-            : { text: i === 0 ? part.top.title : part.top.running, first: i === 0 },
-      });
+      if (part.anlage === undefined) {
+        bodies.push([bodyStream(page)]);
+        views.push(IDENTITY);
+        furniture.push({
+          size: page.getSize(),
+          header:
+            part.top === undefined
+              ? undefined
+              : { text: i === 0 ? part.top.title : part.top.running, first: i === 0 },
+        });
+      } else {
+        // drawn for the page as it is seen, whatever its box and rotation
+        const view = pageView(page);
+        bodies.push(bodyStreams(page));
+        views.push(view.toUser);
+        furniture.push({ size: view, stamp: part.anlage.stamp });
+      }
     });
     collectDests(src, copied, rename, dests);
     uniqueFontTags(copied, nextTag);
@@ -113,7 +149,14 @@ export async function assemblePacket({ meta, parts }: PacketSpec): Promise<Uint8
         outputIntents = PDFObjectCopier.for(src.context, context).copy(intents);
     }
     const entries = part.outline.map((e) => ({ ...e, dest: rename(e.dest) }));
-    if (part.top === undefined) {
+    if (part.anlage !== undefined) {
+      const firstPage = pages[first];
+      if (firstPage === undefined) throw new Error('an Anlage without pages');
+      const { dest, bookmark, level } = part.anlage;
+      // the whole page, whatever its size and rotation
+      dests.set(dest, context.obj([firstPage.ref, 'Fit']));
+      items.push({ title: bookmark, level, dest });
+    } else if (part.top === undefined) {
       items.push(...entries.map((e) => ({ title: e.title, level: e.level, dest: e.dest })));
     } else {
       const firstPage = pages[first];
@@ -130,10 +173,12 @@ export async function assemblePacket({ meta, parts }: PacketSpec): Promise<Uint8
   // links only where the target is in this very packet
   for (const page of pages) dropDanglingLinks(page, (name) => dests.has(name));
 
-  await overlayFurniture(out, pages, bodies, furniture, meta, nextTag);
+  const overlay = await overlayFurniture(out, { pages, bodies, views, furniture }, meta, nextTag);
+  // parts of foreign pages only (an Anlage alone) bring none: the overlay's sRGB intent
+  outputIntents ??= overlay.outputIntents;
   writeDests(out, dests);
   writeOutline(out, items);
-  writeInfo(out, meta, outputIntents, parts);
+  writeInfo(out, meta, outputIntents, parts, pdfa);
   return out.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
 }
 
@@ -145,19 +190,27 @@ export async function assemblePacket({ meta, parts }: PacketSpec): Promise<Uint8
  */
 async function overlayFurniture(
   out: PDFDocument,
-  pages: readonly PDFPage[],
-  bodies: readonly PDFRef[],
-  furniture: readonly PageFurniture[],
+  {
+    pages,
+    bodies,
+    views,
+    furniture,
+  }: {
+    readonly pages: readonly PDFPage[];
+    readonly bodies: readonly (readonly PDFRef[])[];
+    /** per page: from the page as it is seen to its user space (identity for ratsmappe's own) */
+    readonly views: readonly Matrix[];
+    readonly furniture: readonly PageFurniture[];
+  },
   meta: DocumentMeta,
   nextTag: () => string,
-): Promise<void> {
+): Promise<{ outputIntents: ReturnType<PDFObjectCopier['copy']> | undefined }> {
   const { context } = out;
   const overlay = await PDFDocument.load(
     await renderFurniture(furniture, meta.footer, meta.design),
-    {
-      updateMetadata: false,
-    },
+    { updateMetadata: false },
   );
+  const intents = overlay.catalog.get(PDFName.of('OutputIntents'));
   const copied = await out.copyPages(overlay, overlay.getPageIndices());
   uniqueFontTags(copied, nextTag);
   const asForm = (page: PDFPage | undefined): PDFRef => {
@@ -178,6 +231,7 @@ async function overlayFurniture(
   const plain = context.register(context.stream('q\n'));
   const headed = context.register(context.stream('q /RmHead Do Q\nq\n'));
   const after = context.register(context.stream('\nQ\nq /RmFoot Do Q\n'));
+  let closing: PDFRef | undefined;
   pages.forEach((page, i) => {
     const resources = page.node.Resources() ?? context.obj({});
     let xobjects = resources.lookupMaybe(PDFName.of('XObject'), PDFDict);
@@ -185,14 +239,35 @@ async function overlayFurniture(
       xobjects = context.obj({});
       resources.set(PDFName.of('XObject'), xobjects);
     }
-    const hasHeader = furniture[i]?.header !== undefined;
+    const stamped = furniture[i]?.stamp !== undefined;
+    const hasHeader = furniture[i]?.header !== undefined || stamped;
     if (hasHeader) xobjects.set(PDFName.of('RmHead'), asForm(copied[2 * i]));
     xobjects.set(PDFName.of('RmFoot'), asForm(copied[2 * i + 1]));
     const body = bodies[i];
     if (body === undefined) throw new Error('page without body');
-    page.node.set(PDFName.of('Contents'), context.obj([hasHeader ? headed : plain, body, after]));
+    const view = views[i] ?? IDENTITY;
+    // an Anlage page: the stamp through the page's own view, and nothing below its body
+    const before = stamped
+      ? context.register(context.stream(`q ${view.map(num).join(' ')} cm /RmHead Do Q\nq\n`))
+      : hasHeader
+        ? headed
+        : plain;
+    page.node.set(
+      PDFName.of('Contents'),
+      context.obj([
+        before,
+        ...body,
+        stamped ? (closing ??= context.register(context.stream('\nQ\n'))) : after,
+      ]),
+    );
     page.node.set(PDFName.of('Resources'), resources);
   });
+  return {
+    outputIntents:
+      intents === undefined
+        ? undefined
+        : PDFObjectCopier.for(overlay.context, context).copy(intents),
+  };
 }
 
 function writeInfo(
@@ -200,6 +275,7 @@ function writeInfo(
   meta: DocumentMeta,
   outputIntents: ReturnType<PDFObjectCopier['copy']> | undefined,
   parts: readonly PacketPart[],
+  pdfa: boolean,
 ): void {
   const { context } = out;
   const date = pdfDate(meta.date);
@@ -223,7 +299,7 @@ function writeInfo(
     CreationDate: date,
     ModDate: date,
   };
-  const xmp = context.stream(buildXmp(info, meta.language, 'PDF/A-2b'), {
+  const xmp = context.stream(buildXmp(info, meta.language, pdfa ? 'PDF/A-2b' : undefined), {
     Type: 'Metadata',
     Subtype: 'XML',
   });

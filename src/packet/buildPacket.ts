@@ -6,14 +6,25 @@
 import type { Document, DocumentMeta } from '../model/types.js';
 import type { OutlineEntry } from '../render/pdf/pdfBlocks.js';
 import { renderPdfPart } from '../render/pdf/renderPdf.js';
+import { anlagePart } from '../render/anlagen/renderAnlagen.js';
 import { assemblePacket, type PacketPart } from './assemblePacket.js';
-import { resolvePages, type PacketPlan } from './packetDocument.js';
+import { resolvePages, type PacketPlan, type PacketTop } from './packetDocument.js';
+
+/** A rendered Anlage as the packet takes it: its prepared pages (prepareAnlage.ts). */
+export interface AnlagePart {
+  readonly nummer: number;
+  readonly pdf: Uint8Array;
+  readonly pages: number;
+  readonly pdfa: boolean;
+}
 
 /** A rendered Vorlage as the packet takes it. */
 export interface VorlagePart {
   readonly pdf: Uint8Array;
   readonly pages: number;
   readonly outline: readonly OutlineEntry[];
+  /** its Anlagen with a file; the packet takes those its plan names */
+  readonly anlagen: readonly AnlagePart[];
 }
 
 /**
@@ -42,20 +53,28 @@ export async function buildPacket(
   const plain: DocumentMeta = Object.fromEntries(
     Object.entries(plan.meta).filter(([key]) => key !== 'letterhead'),
   ) as unknown as DocumentMeta;
+  const anlageOf = (top: PacketTop, nummer: number): AnlagePart => {
+    const found = part(top.nummer).anlagen.find((a) => a.nummer === nummer);
+    if (found === undefined) throw new Error(`Anlage ${String(nummer)} of ${top.nummer} missing`);
+    return found;
+  };
+  const tops = [...plan.publicTops, ...plan.internalTops];
   const separator =
     plan.separator === null ? null : await render({ ...plan.separator, meta: plain });
   const starts = (coverPages: number): Map<string, number> => {
     const start = new Map<string, number>();
     let page = coverPages + 1;
-    for (const top of plan.publicTops) {
+    const add = (top: PacketTop): void => {
       start.set(top.dest, page);
       page += part(top.nummer).pages;
-    }
+      for (const a of top.anlagen) {
+        start.set(a.dest, page);
+        page += anlageOf(top, a.nummer).pages;
+      }
+    };
+    plan.publicTops.forEach(add);
     if (separator !== null) page += separator.pages;
-    for (const top of plan.internalTops) {
-      start.set(top.dest, page);
-      page += part(top.nummer).pages;
-    }
+    plan.internalTops.forEach(add);
     return start;
   };
   let coverPages = plan.coverPages ?? 1;
@@ -72,18 +91,23 @@ export async function buildPacket(
       blocks: resolvePages(plan.cover, (d) => start.get(d)),
     });
   }
-  const topPart = (top: PacketPlan['publicTops'][number]): PacketPart => ({
-    pdf: part(top.nummer).pdf,
-    outline: part(top.nummer).outline,
-    top: { dest: top.dest, title: top.title, running: top.running },
-  });
+  // a TOP: its Vorlage, then its Anlagen with their bookmarks below the TOP's
+  const topParts = (top: PacketTop): PacketPart[] => [
+    {
+      pdf: part(top.nummer).pdf,
+      outline: part(top.nummer).outline,
+      top: { dest: top.dest, title: top.title, running: top.running },
+    },
+    ...top.anlagen.map((a) => anlagePart(top.nummer, a, anlageOf(top, a.nummer).pdf, 2)),
+  ];
   return assemblePacket({
     meta: plan.meta,
     parts: [
       { pdf: cover.bytes, outline: cover.outline },
-      ...plan.publicTops.map(topPart),
+      ...plan.publicTops.flatMap(topParts),
       ...(separator === null ? [] : [{ pdf: separator.bytes, outline: separator.outline }]),
-      ...plan.internalTops.map(topPart),
+      ...plan.internalTops.flatMap(topParts),
     ],
+    pdfa: tops.every((top) => top.anlagen.every((a) => anlageOf(top, a.nummer).pdfa)),
   });
 }

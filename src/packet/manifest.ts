@@ -13,6 +13,19 @@ export interface ManifestFile {
     readonly version: number;
     readonly betreff: string;
   };
+  /** an Anlage file: which Anlage, and the original it was made from */
+  readonly anlage?: AnlageInfo;
+  /** a PDF: 'PDF/A-2b', or null when an Anlage in it is not (ohnePdfaWegen names it) */
+  readonly pdfa?: 'PDF/A-2b' | null;
+  readonly ohnePdfaWegen?: readonly string[];
+}
+
+export interface AnlageInfo {
+  readonly nummer: number;
+  readonly titel: string;
+  /** the original, relative to the Vorlage's folder */
+  readonly quelle: string;
+  readonly quelleSha256: string;
 }
 
 export interface Manifest {
@@ -36,6 +49,9 @@ export interface ManifestEntry {
   readonly bytes: Uint8Array;
   readonly art: string;
   readonly vorlage?: ManifestFile['vorlage'];
+  readonly anlage?: AnlageInfo;
+  /** a PDF: what keeps it from PDF/A-2b (empty or absent: it is PDF/A-2b) */
+  readonly ohnePdfaWegen?: readonly string[];
 }
 
 /**
@@ -70,6 +86,11 @@ export function createManifest(
         groesse: e.bytes.length,
         art: e.art,
         ...(e.vorlage ? { vorlage: e.vorlage } : {}),
+        ...(e.anlage ? { anlage: e.anlage } : {}),
+        ...(e.pfad.endsWith('.pdf') ? pdfaOf(e.ohnePdfaWegen ?? []) : {}),
       })),
   };
 }
+
+const pdfaOf = (wegen: readonly string[]): Pick<ManifestFile, 'pdfa' | 'ohnePdfaWegen'> =>
+  wegen.length === 0 ? { pdfa: 'PDF/A-2b' } : { pdfa: null, ohnePdfaWegen: wegen };

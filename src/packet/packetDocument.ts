@@ -9,6 +9,7 @@ import { parseHtml } from '../model/parseHtml.js';
 import { mapInlines } from '../model/unlink.js';
 import type { Block, Document, DocumentMeta, Inline } from '../model/types.js';
 import type { Templates } from '../template/loadTemplates.js';
+import { anlageLabels } from '../render/anlagen/anlageLabels.js';
 
 /** The public packet, or the members' packet with the non-public part. */
 export type Fassung = 'oeffentlich' | 'mitglieder';
@@ -19,6 +20,8 @@ interface Row {
   readonly vorlage: string | null;
   /** destination of the TOP in this packet, null when its Vorlage is not in it */
   readonly ziel: string | null;
+  /** the Anlagen in this packet, each a row below its TOP with its page */
+  readonly anlagen: readonly { readonly titel: string; readonly ziel: string }[];
 }
 
 /** A Vorlage belongs in a packet: the members get all, the public only what is public twice. */
@@ -39,7 +42,26 @@ export interface PacketTop {
   readonly title: string;
   /** "TOP 2 · SV-9-1601 · Bericht der Verwaltung …" on the following pages */
   readonly running: string;
+  /** the Anlagen with a file that this packet holds, after the Vorlage's pages */
+  readonly anlagen: readonly PacketAnlage[];
 }
+
+export interface PacketAnlage {
+  readonly nummer: number;
+  readonly titel: string;
+  /** destination of its first page */
+  readonly dest: string;
+}
+
+/** The Anlagen of a Vorlage that a packet holds: the public packet only the public ones. */
+export const anlagenInPacket = (vorlage: ComposedVorlage, fassung: Fassung): PacketAnlage[] =>
+  vorlage.anlagen
+    .filter((a) => a.datei !== null && (fassung === 'mitglieder' || a.oeffentlich))
+    .map((a) => ({
+      nummer: a.nummer,
+      titel: a.titel,
+      dest: anlageLabels(vorlage.nummer, a.nummer, a.titel).dest,
+    }));
 
 /** What a packet holds, in order: cover, the public TOPs, separator, the non-public TOPs. */
 export interface PacketPlan {
@@ -93,6 +115,12 @@ export function packetPlan(
     titel: top.titel,
     vorlage: top.vorlage?.nummer ?? null,
     ziel: inPacket(top, fassung) ? targetOf(top) : null,
+    anlagen: inPacket(top, fassung)
+      ? anlagenInPacket(top.vorlage, fassung).map((a) => ({
+          titel: `Anlage ${String(a.nummer)}: ${a.titel}`,
+          ziel: a.dest,
+        }))
+      : [],
   });
   const mitglieder = fassung === 'mitglieder';
   const datum = formatDate(sitzung.datum);
@@ -126,6 +154,7 @@ export function packetPlan(
       dest: targetOf(top),
       title: `${label}: ${top.titel}`,
       running: `${label} · ${top.vorlage.nummer} · ${top.titel}`,
+      anlagen: anlagenInPacket(top.vorlage, fassung),
     };
   };
   const internalTops = included.filter((t) => !t.oeffentlich).map(packetTop);

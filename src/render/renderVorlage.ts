@@ -6,6 +6,12 @@ import { PDFDocument } from 'pdf-lib';
 import type { Document } from '../model/types.js';
 import { headingIdsOf, linkTargets, unlinkBlocks } from '../model/unlink.js';
 import { dropDanglingLinks } from '../packet/pdfNames.js';
+import {
+  renderAnlagen,
+  withAnlagen,
+  type AnlageInput,
+  type RenderedAnlage,
+} from './anlagen/renderAnlagen.js';
 import { renderDocx } from './docx/renderDocx.js';
 import type { OutlineEntry } from './pdf/pdfBlocks.js';
 import { renderPdfPart } from './pdf/renderPdf.js';
@@ -18,6 +24,10 @@ export interface RenderedVorlage {
   readonly pages: number;
   readonly outline: readonly OutlineEntry[];
   readonly docx: Uint8Array;
+  /** the Anlagen with a file, in order (their pages are not in `pages`) */
+  readonly anlagen: readonly RenderedAnlage[];
+  /** the own PDF claims PDF/A-2b (false: an Anlage in it is not PDF/A-2b) */
+  readonly pdfa: boolean;
 }
 
 /** pdf-lib's save without its event-loop pauses and object streams (faster, same content) */
@@ -29,7 +39,10 @@ export const SAVE_OPTIONS = {
 } as const;
 
 /** The PDF side of a Vorlage. `doc` may link other Vorlagen of the meeting (`#vorlage-<Nummer>`); they stay in `part`. */
-export async function renderVorlagePdf(doc: Document): Promise<Omit<RenderedVorlage, 'docx'>> {
+export async function renderVorlagePdf(
+  doc: Document,
+  anlagen: readonly AnlageInput[] = [],
+): Promise<Omit<RenderedVorlage, 'docx'>> {
   const own = headingIdsOf(doc.blocks);
   const foreign = [...linkTargets(doc.blocks)].filter((t) => !own.has(t));
   const rendered = await renderPdfPart(doc, { pdfa: '2b' });
@@ -41,7 +54,15 @@ export async function renderVorlagePdf(doc: Document): Promise<Omit<RenderedVorl
     for (const page of copy.getPages()) dropDanglingLinks(page, (name) => own.has(name));
     pdf = await copy.save(SAVE_OPTIONS);
   }
-  return { pdf, part, pages: rendered.pages, outline: rendered.outline };
+  const done = await renderAnlagen(doc, anlagen);
+  const carried = anlagen.filter((a) => a.imEigenenPdf);
+  if (carried.length > 0) {
+    // the packets take the Vorlage's pages alone (part), its own PDF has the Anlagen after them
+    part ??= pdf;
+    pdf = await withAnlagen(doc, { pdf, outline: rendered.outline }, anlagen, done);
+  }
+  const pdfa = carried.every((a) => a.pdfa);
+  return { pdf, part, pages: rendered.pages, outline: rendered.outline, anlagen: done, pdfa };
 }
 
 /** The DOCX of a Vorlage: its links to other Vorlagen become plain text. */
@@ -51,7 +72,10 @@ export function renderVorlageDocx(doc: Document): Promise<Uint8Array> {
 }
 
 /** Both, in this thread. */
-export async function renderVorlage(doc: Document): Promise<RenderedVorlage> {
-  const pdf = await renderVorlagePdf(doc);
+export async function renderVorlage(
+  doc: Document,
+  anlagen: readonly AnlageInput[] = [],
+): Promise<RenderedVorlage> {
+  const pdf = await renderVorlagePdf(doc, anlagen);
   return { ...pdf, docx: await renderVorlageDocx(doc) };
 }

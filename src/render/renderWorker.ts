@@ -5,10 +5,12 @@
 import { buildPacket, coverPages, type VorlagePart } from '../packet/buildPacket.js';
 import type { PacketPlan } from '../packet/packetDocument.js';
 import type { Document } from '../model/types.js';
+import type { AnlageInput } from './anlagen/renderAnlagen.js';
 import { renderVorlageDocx, renderVorlagePdf, type RenderedVorlage } from './renderVorlage.js';
 
 export type WorkerTask =
-  | { readonly kind: 'pdf' | 'docx'; readonly doc: Document }
+  | { readonly kind: 'pdf'; readonly doc: Document; readonly anlagen: readonly AnlageInput[] }
+  | { readonly kind: 'docx'; readonly doc: Document }
   | { readonly kind: 'warmup' }
   | { readonly kind: 'cover'; readonly plan: PacketPlan }
   | {
@@ -46,16 +48,22 @@ async function warmUp(): Promise<Uint8Array> {
   await renderVorlageDocx(doc);
   const part = await renderVorlagePdf(doc);
   // and the packet's code: cover, overlay, assembly
-  const top = { nummer: 'probe', dest: 'top-1', title: 'TOP 1: Probe', running: 'TOP 1 · Probe' };
+  const top = {
+    nummer: 'probe',
+    dest: 'top-1',
+    title: 'TOP 1: Probe',
+    running: 'TOP 1 · Probe',
+    anlagen: [],
+  };
   return buildPacket(
     { meta: doc.meta, cover: doc.blocks, separator: null, publicTops: [top], internalTops: [] },
-    new Map([['probe', part]]),
+    new Map([['probe', { ...part, anlagen: [] }]]),
   );
 }
 
 export async function run(task: WorkerTask): Promise<WorkerResult> {
   // the PDF and the DOCX of a Vorlage are tasks of their own, so both threads stay busy
-  if (task.kind === 'pdf') return renderVorlagePdf(task.doc);
+  if (task.kind === 'pdf') return renderVorlagePdf(task.doc, task.anlagen);
   if (task.kind === 'docx') return renderVorlageDocx(task.doc);
   if (task.kind === 'packet') return buildPacket(task.plan, new Map(task.parts));
   if (task.kind === 'cover') return coverPages(task.plan);

@@ -7,13 +7,15 @@ import { availableParallelism } from 'node:os';
 import type { PacketPlan } from '../packet/packetDocument.js';
 import type { VorlagePart } from '../packet/buildPacket.js';
 import type { Document } from '../model/types.js';
+import type { AnlageInput } from './anlagen/renderAnlagen.js';
 import type { RenderedVorlage } from './renderVorlage.js';
 import type { WorkerResult, WorkerTask } from './renderWorker.js';
 
 export interface Renderer {
   /** how many tasks run at once */
   readonly threads: number;
-  vorlage(doc: Document): Promise<RenderedVorlage>;
+  /** a Vorlage with the Anlagen that have a file */
+  vorlage(doc: Document, anlagen?: readonly AnlageInput[]): Promise<RenderedVorlage>;
   packet(plan: PacketPlan, parts: ReadonlyMap<string, VorlagePart>): Promise<Uint8Array>;
   /** the cover's page count with three-digit page numbers */
   coverPages(plan: PacketPlan): Promise<number>;
@@ -30,7 +32,8 @@ export function localRenderer(): Renderer {
     threads: 1,
     warmUp: () => undefined,
     recycle: () => Promise.resolve(),
-    vorlage: async (doc) => (await import('./renderVorlage.js')).renderVorlage(doc),
+    vorlage: async (doc, anlagen) =>
+      (await import('./renderVorlage.js')).renderVorlage(doc, anlagen),
     packet: async (plan, parts) =>
       (await import('../packet/buildPacket.js')).buildPacket(plan, parts),
     coverPages: async (plan) => (await import('../packet/buildPacket.js')).coverPages(plan),
@@ -86,9 +89,9 @@ export async function createRenderer(
       // one thread only: the check runs on the other core meanwhile
       run({ kind: 'warmup' }).catch(() => undefined);
     },
-    vorlage: async (doc) => {
+    vorlage: async (doc, anlagen = []) => {
       const [pdf, docx] = await Promise.all([
-        run<Omit<RenderedVorlage, 'docx'>>({ kind: 'pdf', doc }),
+        run<Omit<RenderedVorlage, 'docx'>>({ kind: 'pdf', doc, anlagen }),
         run<Uint8Array>({ kind: 'docx', doc }),
       ]);
       return { ...pdf, docx };

@@ -236,9 +236,9 @@ export interface Vorlage {
   beschlussvorschlag: Text;
   begruendung?: Textbloecke;
   /**
-   * Die Bezeichnungen der Anlagen; ohne Angabe steht im Kopf „Anlagen: ohne“.
+   * Die Anlagen in ihrer Reihenfolge: eine Bezeichnung (nur genannt, z. B. „Lageplan (liegt in Papierform vor)“) oder {titel, datei, oeffentlich} mit einer PDF-, PNG- oder JPEG-Datei im Ordner der Vorlage; ohne Angabe steht im Kopf „Anlagen: ohne“.
    */
-  anlagen?: Text[];
+  anlagen?: (Text | Anlage)[];
   /**
    * Die Abschnittsdateien in ihrer Reihenfolge: Dateinamen oder Gruppen {gruppe, dateien}.
    */
@@ -254,6 +254,20 @@ export interface Vorlage {
         dateien: [Dateiname, ...Dateiname[]];
       }
   )[];
+}
+/**
+ * Eine Anlage als Datei: titel, datei (PDF, PNG oder JPEG im Ordner der Vorlage, z. B. anlagen/lageplan.pdf) und wahlweise oeffentlich.
+ */
+export interface Anlage {
+  titel: Text;
+  /**
+   * Die Datei im Ordner der Vorlage, z. B. anlagen/lageplan.pdf (PDF, PNG oder JPEG).
+   */
+  datei: string;
+  /**
+   * false, wenn die Anlage nur für die Mitglieder bestimmt ist; ohne Angabe gilt, was die Vorlage sagt.
+   */
+  oeffentlich?: boolean;
 }
 /**
  * Ein Abschnitt aus freiem Text (art: text).

@@ -9,6 +9,7 @@ import {
   type NotAFile,
   type RawFile,
 } from '../../src/load/readContent.js';
+import { anlageFile, isAnlageName, type AnlageFile } from '../../src/load/readAnlagen.js';
 import { exampleContentDir } from './exampleBuild.js';
 
 export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import.meta.url));
@@ -19,7 +20,10 @@ export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import
  * content files to delete; `keine-dateien.txt` lists paths that are no ordinary file, each with
  * what it is (`vorlagen/SV-9-1601/binogi.yaml folder`, `vorlagen/SV-9-1600 symlink`; folder,
  * symlink or other), as readContent
- * reports them (test/read-content.test.ts checks that on disk); `erwartet.json` holds the expected
+ * reports them (test/read-content.test.ts checks that on disk); PDF, PNG and JPEG files are
+ * Anlagen (read as readAnlagen reads them), `grosse-dateien.txt` lists Anlagen that stand for a
+ * file of that size, too large to be read (`vorlagen/SV-9-1601/anlagen/plan.pdf 25000000`);
+ * `erwartet.json` holds the expected
  * diagnostics (code, file, line, column, message, hint); `ausgabe.txt`, where present, the
  * expected printed report.
  */
@@ -42,6 +46,37 @@ const caseFiles = (dir: string, root = dir): string[] =>
     return path.startsWith('sitzungen/') || path.startsWith('vorlagen/') ? [path] : [];
   });
 
+/** The case's Anlagen: its PDF, PNG and JPEG files, links and the files too large to read. */
+async function caseAnlagen(c: Case): Promise<Map<string, AnlageFile[]>> {
+  const files: AnlageFile[] = [
+    ...(await Promise.all(
+      caseFiles(c.dir)
+        .filter(isAnlageName)
+        .map((path) => anlageFile(path, readFileSync(join(c.dir, path)))),
+    )),
+    ...linesOf(join(c.dir, 'grosse-dateien.txt')).map((line): AnlageFile => {
+      const [path = '', size = '0'] = line.split(/\s+/);
+      return { path, size: Number(size), bytes: null, facts: null };
+    }),
+    ...linesOf(join(c.dir, 'keine-dateien.txt'))
+      .map((line) => line.split(/\s+/))
+      .filter(([path = '']) => isAnlageName(path))
+      .map(([path = '', kind]): AnlageFile => ({
+        path,
+        size: 0,
+        bytes: null,
+        notAFile: kind as NotAFile,
+        facts: null,
+      })),
+  ];
+  const byFolder = new Map<string, AnlageFile[]>();
+  for (const file of files) {
+    const folder = file.path.split('/')[1] ?? '';
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+  }
+  return byFolder;
+}
+
 const linesOf = (file: string): string[] =>
   existsSync(file)
     ? readFileSync(file, 'utf8')
@@ -58,15 +93,22 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
   const example = await base;
   const removed = linesOf(join(c.dir, 'loeschen.txt'));
   const overrides = new Map<string, RawFile>([
-    ...caseFiles(c.dir).map((path): [string, RawFile] => {
-      const bytes = readFileSync(join(c.dir, path));
-      return [path, { path, size: bytes.length, bytes: bytes.length > maxFileSize ? null : bytes }];
-    }),
-    ...linesOf(join(c.dir, 'keine-dateien.txt')).map((line): [string, RawFile] => {
-      const [path = '', kind = ''] = line.split(/\s+/);
-      if (!['folder', 'symlink', 'other'].includes(kind)) throw new Error(`${c.name}: ${line}`);
-      return [path, { path, size: 0, bytes: null, notAFile: kind as NotAFile }];
-    }),
+    ...caseFiles(c.dir)
+      .filter((path) => !isAnlageName(path))
+      .map((path): [string, RawFile] => {
+        const bytes = readFileSync(join(c.dir, path));
+        return [
+          path,
+          { path, size: bytes.length, bytes: bytes.length > maxFileSize ? null : bytes },
+        ];
+      }),
+    ...linesOf(join(c.dir, 'keine-dateien.txt'))
+      .filter((line) => !isAnlageName(line.split(/\s+/)[0] ?? ''))
+      .map((line): [string, RawFile] => {
+        const [path = '', kind = ''] = line.split(/\s+/);
+        if (!['folder', 'symlink', 'other'].includes(kind)) throw new Error(`${c.name}: ${line}`);
+        return [path, { path, size: 0, bytes: null, notAFile: kind as NotAFile }];
+      }),
   ]);
   const merge = (files: readonly RawFile[], prefix: string): RawFile[] => {
     const kept = files
@@ -92,7 +134,12 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
       : merge(example.vorlagen.get(folder) ?? [], `vorlagen/${folder}/`);
     if (files.length > 0 || !removed.includes(`vorlagen/${folder}/`)) vorlagen.set(folder, files);
   }
-  return { root: example.root, meetings: merge(example.meetings, 'sitzungen/'), vorlagen };
+  return {
+    root: example.root,
+    meetings: merge(example.meetings, 'sitzungen/'),
+    vorlagen,
+    anlagen: await caseAnlagen(c),
+  };
 }
 
 export async function runCase(c: Case): Promise<CheckResult> {

@@ -52,7 +52,7 @@ export interface FurnitureFonts {
  * so every page uses one font object (pdfkit finds the one pdfmake opened for the body by its
  * name and embeds one subset).
  */
-function useFace(kit: KitDocument, face: FontFace): KitDocument {
+export function useFace(kit: KitDocument, face: FontFace): KitDocument {
   if (typeof face.src === 'string') return kit.font(face.src);
   if (kit._registeredFonts?.[face.key] === undefined) kit.registerFont(face.key, face.src);
   return kit.font(face.key);

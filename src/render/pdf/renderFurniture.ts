@@ -4,6 +4,7 @@
  * none) and the footer "<text> … Seite x von y". The packet turns them into form XObjects.
  */
 import type { Design } from '../../model/types.js';
+import { drawAnlageStamp } from '../anlagen/stampAnlage.js';
 import { drawFooter, drawTopHeader, RULE_GREY, type KitDocument } from './pageFurniture.js';
 import { pdfFontsOf } from './pdfFonts.js';
 import { requirePdfmake } from './pdfmakeInternals.js';
@@ -11,6 +12,8 @@ import { requirePdfmake } from './pdfmakeInternals.js';
 export interface PageFurniture {
   readonly size: { readonly width: number; readonly height: number };
   readonly header?: { readonly text: string; readonly first: boolean } | undefined;
+  /** an Anlage page: the stamp line with the page number instead of header and footer */
+  readonly stamp?: string | undefined;
 }
 
 const PDFKit = requirePdfmake('pdfkit') as new (
@@ -33,6 +36,8 @@ export function renderFurniture(
     autoFirstPage: false,
     compress: true,
     pdfVersion: '1.7',
+    // pdfkit then writes its sRGB output intent, which an assembly of foreign parts adopts
+    subset: 'PDF/A-2b',
     info: { CreationDate: fixed, ModDate: fixed },
   });
   const chunks: Buffer[] = [];
@@ -47,11 +52,13 @@ export function renderFurniture(
   pages.forEach((page, i) => {
     const size = [page.size.width, page.size.height];
     kit.addPage({ size, margin: 0 });
-    if (page.header !== undefined) {
+    if (page.stamp !== undefined) {
+      drawAnlageStamp(kit, fonts, page.size.width, page.stamp, i + 1, pages.length);
+    } else if (page.header !== undefined) {
       drawTopHeader(kit, fonts, page.header.text, page.header.first);
     }
     kit.addPage({ size, margin: 0 });
-    drawFooter(kit, fonts, footer, i + 1, pages.length, rule);
+    if (page.stamp === undefined) drawFooter(kit, fonts, footer, i + 1, pages.length, rule);
   });
   kit.end();
   return done;
