@@ -335,6 +335,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       verify: async (archive, options) =>
         (await archiveCommands()).verifyCommand(archive, options, io),
       vorschau: (content, options) => vorschau(content, options.port, io),
+      neu: async (what, args, options) =>
+        (await import('./neuCommand.js')).neuCommand(what, args, options, io),
       diff: async (before, after, options) =>
         (await archiveCommands()).diffCommand(before, after, options, io),
     },

@@ -140,6 +140,11 @@ export interface Actions {
   readonly verify: (archive: string, options: JsonOption) => Promise<number>;
   readonly diff: (before: string, after: string, options: JsonOption) => Promise<number>;
   readonly vorschau: (content: string, options: { readonly port: string }) => Promise<number>;
+  readonly neu: (
+    what: 'sitzung' | 'vorlage' | 'abschnitt',
+    args: readonly (string | undefined)[],
+    options: { readonly art?: string },
+  ) => Promise<number>;
 }
 export interface JsonOption {
   readonly json: boolean;
@@ -348,6 +353,51 @@ export function createProgram(
     )
     .action(async (content: string, options: { port: string }) => {
       done(await actions.vorschau(content, { port: options.port }));
+    });
+
+  const neu = program
+    .command('neu')
+    .description('Neue Dateien anlegen, die „check“ sofort bestehen: Sitzung, Vorlage, Abschnitt.')
+    .addHelpText(
+      'after',
+      examples([
+        'npx ratsmappe neu sitzung 2025-03-18 Integrationsausschuss',
+        'npx ratsmappe neu vorlage --art Beschlussvorlage',
+        'npx ratsmappe neu abschnitt SV-10-0042 text',
+      ]),
+    );
+  neu
+    .command('sitzung')
+    .description('Eine Sitzung mit Tagesordnung anlegen: sitzungen/<datum>-<gremium>.yaml.')
+    .argument('<datum>', 'Datum der Sitzung, z. B. 2025-03-18')
+    .argument('<gremium>', 'ein Gremium aus koerperschaft.yaml, z. B. Integrationsausschuss')
+    .argument('[inhalt]', 'Ordner mit sitzungen/ und vorlagen/', 'content')
+    .action(async (datum: string, gremium: string, content: string) => {
+      done(await actions.neu('sitzung', [datum, gremium, content], {}));
+    });
+  neu
+    .command('vorlage')
+    .description(
+      'Eine Vorlage mit einem Textabschnitt anlegen: vorlagen/<nummer>/; ohne Nummer die nächste freie.',
+    )
+    .argument('[nummer]', 'Vorlagennummer nach dem Schema aus koerperschaft.yaml')
+    .argument('[inhalt]', 'Ordner mit sitzungen/ und vorlagen/', 'content')
+    .option(
+      '--art <art>',
+      'Beschlussvorlage, Mitteilungsvorlage oder Ergänzungsvorlage',
+      'Beschlussvorlage',
+    )
+    .action(async (nummer: string | undefined, content: string, options: { art: string }) => {
+      done(await actions.neu('vorlage', [nummer, content], { art: options.art }));
+    });
+  neu
+    .command('abschnitt')
+    .description('Einen Abschnitt anlegen und in „abschnitte“ der Vorlage eintragen.')
+    .argument('<nummer>', 'die Vorlage, z. B. SV-10-0042')
+    .argument('<art>', 'text, schwerpunktziele oder integrationspauschale')
+    .argument('[inhalt]', 'Ordner mit sitzungen/ und vorlagen/', 'content')
+    .action(async (nummer: string, art: string, content: string) => {
+      done(await actions.neu('abschnitt', [nummer, art, content], {}));
     });
 
   return program;

@@ -1,0 +1,415 @@
+/**
+ * `ratsmappe neu …`: new files a clerk fills in instead of reading a schema. Each file passes
+ * `check` at once (warnings allowed: a new Vorlage is on no agenda yet), starts with a
+ * `# yaml-language-server: $schema=…` line for the editor and carries a German comment above
+ * every field (its title and description from the schema). Nothing is ever overwritten.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Document, isMap, isPair, isScalar, isSeq, parse, parseDocument, type Node } from 'yaml';
+import { nearest } from '../check/describe.js';
+
+/** A misuse or a refusal (a file that exists, an unknown kind): German, exit code 1 or 2. */
+export class ScaffoldError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
+    super(message);
+  }
+}
+
+const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
+const editorDir = join(schemaDir, 'editor');
+
+type SchemaNode = Record<string, unknown>;
+
+const loadSchema = (file: string): SchemaNode =>
+  JSON.parse(readFileSync(join(schemaDir, file), 'utf8')) as SchemaNode;
+
+/** The schema node a `$ref` points to (`gemeinsam.schema.json#/$defs/text`), or the node. */
+function resolve(node: SchemaNode, base: string): { node: SchemaNode; base: string } {
+  const ref = node.$ref;
+  if (typeof ref !== 'string') return { node, base };
+  const [file = '', pointer = ''] = ref.split('#');
+  const target = file === '' ? base : file;
+  let found: unknown = loadSchema(target);
+  for (const part of pointer.split('/').filter(Boolean)) found = (found as SchemaNode)[part];
+  return { node: { ...(found as SchemaNode), ...node, $ref: undefined }, base: target };
+}
+
+const propertiesOf = (node: SchemaNode, base: string): Record<string, SchemaNode> => {
+  const { node: resolved } = resolve(node, base);
+  const items = resolved.items as SchemaNode | undefined;
+  const own = resolved.properties as Record<string, SchemaNode> | undefined;
+  if (own) return own;
+  return items ? propertiesOf(items, base) : {};
+};
+
+/** A comment line above every key: „Titel: Beschreibung“ from the schema. */
+function comment(doc: Document, schemaFile: string): void {
+  const visit = (node: Node | null, schema: SchemaNode | undefined, base: string): void => {
+    if (schema === undefined || node === null) return;
+    if (isSeq(node)) {
+      const { node: resolved, base: b } = resolve(schema, base);
+      const items = resolved.items as SchemaNode | undefined;
+      for (const item of node.items) visit(item as Node, items, b);
+      return;
+    }
+    if (!isMap(node)) return;
+    const { base: b } = resolve(schema, base);
+    const properties = propertiesOf(schema, base);
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const field = properties[String(pair.key.value)];
+      if (field === undefined) continue;
+      const { node: described, base: fb } = resolve(field, b);
+      const title = typeof field.title === 'string' ? field.title : described.title;
+      const description =
+        typeof field.description === 'string' ? field.description : described.description;
+      const text = [title, description].filter((t) => typeof t === 'string').join(': ');
+      if (text !== '') pair.key.commentBefore = ` ${text}`;
+      visit(pair.value as Node, field, fb);
+    }
+  };
+  visit(doc.contents as Node, loadSchema(schemaFile), schemaFile);
+}
+
+/** The text of a new file: the editor's schema line, a heading comment, the commented fields. */
+function fileText(
+  target: string,
+  editorSchema: string,
+  heading: string,
+  value: unknown,
+  schemaFile: string,
+): string {
+  const doc = new Document(value);
+  comment(doc, schemaFile);
+  const schemaPath = relative(dirname(target), join(editorDir, editorSchema)).split(sep).join('/');
+  return `# yaml-language-server: $schema=${schemaPath}\n# ${heading}\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+const writeNew = (target: string, text: string): void => {
+  if (existsSync(target))
+    throw new ScaffoldError(
+      `Die Datei „${target}“ gibt es schon; ratsmappe überschreibt nichts. Wählen Sie einen anderen Namen oder löschen Sie die Datei.`,
+      1,
+    );
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text, { flag: 'wx' });
+};
+
+interface Koerperschaft {
+  readonly name: string;
+  readonly vorlagennummer: string;
+  readonly gremien: readonly { readonly name: string }[];
+}
+
+function koerperschaftOf(content: string): Koerperschaft {
+  const file = join(content, 'koerperschaft.yaml');
+  if (!existsSync(file))
+    throw new ScaffoldError(
+      `In „${content}“ fehlt koerperschaft.yaml (Name, Nummernschema, Gremien). Legen Sie sie zuerst an.`,
+      2,
+    );
+  const value = parse(readFileSync(file, 'utf8')) as Partial<Koerperschaft> | null;
+  if (!value || typeof value.name !== 'string' || typeof value.vorlagennummer !== 'string')
+    throw new ScaffoldError(
+      `koerperschaft.yaml in „${content}“ ist unvollständig; „ratsmappe check“ sagt, was fehlt.`,
+      1,
+    );
+  return { name: value.name, vorlagennummer: value.vorlagennummer, gremien: value.gremien ?? [] };
+}
+
+const meetings = (content: string): { file: string; value: Record<string, unknown> }[] => {
+  const dir = join(content, 'sitzungen');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => ({
+      file: n,
+      value: (parse(readFileSync(join(dir, n), 'utf8')) ?? {}) as Record<string, unknown>,
+    }));
+};
+
+const isoDay = (text: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** A name for a file: lower case, umlauts spelt out, hyphens. */
+export const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replaceAll('ä', 'ae')
+    .replaceAll('ö', 'oe')
+    .replaceAll('ü', 'ue')
+    .replaceAll('ß', 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+function gremiumOf(k: Koerperschaft, gremium: string): string {
+  const names = k.gremien.map((g) => g.name);
+  if (names.includes(gremium)) return gremium;
+  const guess = nearest(gremium, names);
+  throw new ScaffoldError(
+    `Das Gremium „${gremium}“ steht nicht unter „gremien“ in koerperschaft.yaml.${guess ? ` Meinten Sie „${guess}“?` : ''} Bekannt sind: ${names.join(', ')}.`,
+    2,
+  );
+}
+
+/** `neu sitzung <datum> <gremium>`: content/sitzungen/<datum>-<gremium>.yaml. */
+export function neueSitzung(content: string, datum: string, gremium: string): string {
+  if (!isoDay(datum))
+    throw new ScaffoldError(`„${datum}“ ist kein Datum im Format JJJJ-MM-TT, z. B. 2025-03-18.`, 2);
+  const k = koerperschaftOf(content);
+  const name = gremiumOf(k, gremium);
+  const previous = meetings(content).at(-1)?.value;
+  const wahlperiode = previous?.wahlperiode ?? new Date(datum).getFullYear();
+  const target = join(content, 'sitzungen', `${datum}-${slug(name)}.yaml`);
+  const value = {
+    koerperschaft: k.name,
+    gremium: name,
+    wahlperiode,
+    datum,
+    beginn: '17:00',
+    ort: typeof previous?.ort === 'string' ? previous.ort : 'Sitzungssaal',
+    tagesordnung: [
+      { titel: 'Genehmigung der Niederschrift der letzten Sitzung' },
+      { titel: 'Mitteilungen der Verwaltung' },
+      { titel: 'Anfragen', oeffentlich: true },
+    ],
+  };
+  writeNew(
+    target,
+    fileText(
+      target,
+      'sitzung.schema.json',
+      `Sitzung: ${name} am ${datum}`,
+      value,
+      'sitzung.schema.json',
+    ),
+  );
+  return target;
+}
+
+interface Scheme {
+  readonly tokens: readonly (
+    | { readonly kind: 'literal'; readonly text: string }
+    | { readonly kind: 'placeholder'; readonly name: string; readonly width: number }
+  )[];
+}
+
+/** The pattern's parts (`V/{jahr}/{laufnummer:4}`). */
+function schemeOf(pattern: string): Scheme {
+  const tokens: Scheme['tokens'][number][] = [];
+  for (const part of pattern.split(/(\{[a-z]+(?::\d+)?\})/)) {
+    const m = /^\{([a-z]+)(?::(\d+))?\}$/.exec(part);
+    if (m) tokens.push({ kind: 'placeholder', name: m[1] ?? '', width: Number(m[2] ?? 1) });
+    else if (part !== '') tokens.push({ kind: 'literal', text: part });
+  }
+  return { tokens };
+}
+
+const folderOf = (nummer: string): string => nummer.replace(/[/\s]/g, '-');
+
+/** The next free number: the largest Laufnummer of the same Wahlperiode/year, plus one. */
+export function nextNumber(
+  content: string,
+  k: Koerperschaft,
+  wahlperiode: unknown,
+  jahr: number,
+): string {
+  const scheme = schemeOf(k.vorlagennummer);
+  const fixed: Record<string, string> = { wahlperiode: String(wahlperiode), jahr: String(jahr) };
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const folderPattern = new RegExp(
+    `^${scheme.tokens
+      .map((t) =>
+        t.kind === 'literal'
+          ? escape(folderOf(t.text))
+          : t.name === 'laufnummer'
+            ? '(\\d+)'
+            : escape(fixed[t.name] ?? ''),
+      )
+      .join('')}$`,
+  );
+  const dir = join(content, 'vorlagen');
+  const used = existsSync(dir)
+    ? readdirSync(dir).flatMap((f) => {
+        const m = folderPattern.exec(f);
+        return m ? [Number(m[1])] : [];
+      })
+    : [];
+  const next = (used.length === 0 ? 0 : Math.max(...used)) + 1;
+  return scheme.tokens
+    .map((t) =>
+      t.kind === 'literal'
+        ? t.text
+        : t.name === 'laufnummer'
+          ? String(next).padStart(t.width, '0')
+          : (fixed[t.name] ?? ''),
+    )
+    .join('');
+}
+
+export const vorlagenArten = [
+  'Beschlussvorlage',
+  'Mitteilungsvorlage',
+  'Ergänzungsvorlage',
+] as const;
+
+/** `neu vorlage [nummer] --art …`: content/vorlagen/<ordner>/vorlage.yaml with one text section. */
+export function neueVorlage(
+  content: string,
+  nummer: string | undefined,
+  art: string,
+): { nummer: string; files: string[] } {
+  if (!(vorlagenArten as readonly string[]).includes(art)) {
+    const guess = nearest(art, vorlagenArten);
+    throw new ScaffoldError(
+      `„${art}“ ist keine Vorlagenart.${guess ? ` Meinten Sie „${guess}“?` : ''} Möglich: ${vorlagenArten.join(', ')}.`,
+      2,
+    );
+  }
+  const k = koerperschaftOf(content);
+  const last = meetings(content).at(-1)?.value;
+  const datum = today();
+  const chosen =
+    nummer ??
+    nextNumber(content, k, last?.wahlperiode ?? new Date().getFullYear(), new Date().getFullYear());
+  const folder = join(content, 'vorlagen', folderOf(chosen));
+  if (existsSync(folder))
+    throw new ScaffoldError(
+      `Die Vorlage ${chosen} gibt es schon (${folder}); ratsmappe überschreibt nichts. Für einen weiteren Abschnitt: ratsmappe neu abschnitt ${chosen} text`,
+      1,
+    );
+  const gremium = typeof last?.gremium === 'string' ? last.gremium : (k.gremien[0]?.name ?? 'Rat');
+  const beratung = typeof last?.datum === 'string' && last.datum >= datum ? last.datum : datum;
+  const header = {
+    nummer: chosen,
+    art,
+    betreff: 'Betreff der Vorlage',
+    federfuehrung: 'Federführendes Amt',
+    datum,
+    oeffentlich: true,
+    version: 1,
+    beratungsfolge: [
+      {
+        gremium,
+        datum: beratung,
+        zustaendigkeit: art === 'Beschlussvorlage' ? 'Entscheidung' : 'Kenntnisnahme',
+      },
+    ],
+    beschlussvorschlag:
+      art === 'Beschlussvorlage'
+        ? `Der ${gremium} beschließt …`
+        : 'Der Bericht der Verwaltung wird zur Kenntnis genommen.',
+    begruendung: ['Hier steht die Begründung.'],
+    abschnitte: ['sachstand.yaml'],
+  };
+  const headerFile = join(folder, 'vorlage.yaml');
+  writeNew(
+    headerFile,
+    fileText(
+      headerFile,
+      'vorlagenordner.schema.json',
+      `Vorlage ${chosen}`,
+      header,
+      'vorlage.schema.json',
+    ),
+  );
+  const section = join(folder, 'sachstand.yaml');
+  writeNew(section, sectionText(section, 'text', 'Sachstand'));
+  return { nummer: chosen, files: [headerFile, section] };
+}
+
+/** The built-in kinds a new section can have, with the schema that describes it. */
+export const abschnittsarten: Readonly<Record<string, string>> = {
+  text: 'text.schema.json',
+  schwerpunktziele: 'schwerpunktziele.schema.json',
+  integrationspauschale: 'integrationspauschale.schema.json',
+  sprachmittlerpool: 'sprachmittlerpool.schema.json',
+  uma: 'uma.schema.json',
+};
+
+/** A sample of each kind that passes every check (figures that add up), to be overwritten. */
+function sample(art: string, titel: string, gremium: string): Record<string, unknown> {
+  const year = new Date().getFullYear();
+  switch (art) {
+    case 'schwerpunktziele':
+      return {
+        art,
+        titel,
+        zeitraum: { von: year, bis: year + 1 },
+        einleitung: ['Hier steht, wozu die Schwerpunktziele dienen.'],
+        ziele: [
+          { bereich: 'Querschnitt', ziel: 'Das erste Ziel.' },
+          { bereich: 'Bildung', ziel: 'Das zweite Ziel.' },
+        ],
+      };
+    case 'integrationspauschale':
+      return {
+        art,
+        titel,
+        zuweisung: {
+          betrag: 100000,
+          zeitpunkt: `Anfang ${String(year)}`,
+          rechtsgrundlage: '§ 14c Teilhabe- und Integrationsgesetz',
+        },
+        verwendungszeitraum: { von: `${String(year)}-01-01`, bis: `${String(year)}-12-31` },
+        aufteilung: {
+          beschluss: { gremium, datum: `${String(year)}-01-15` },
+          jahre: [{ jahr: year, betrag: 100000 }],
+        },
+        erlaeuterung: ['Hier steht, wofür die Mittel verwendet werden.'],
+      };
+    default:
+      return { art, titel, inhalt: ['Hier steht der Text des Abschnitts.'] };
+  }
+}
+
+function sectionText(target: string, art: string, titel: string, gremium = 'Rat'): string {
+  return fileText(
+    target,
+    'vorlagenordner.schema.json',
+    `Abschnitt (art: ${art})`,
+    sample(art, titel, gremium),
+    abschnittsarten[art] ?? 'text.schema.json',
+  );
+}
+
+/** `neu abschnitt <nummer> <art>`: a section file, added to the Vorlage's `abschnitte`. */
+export function neuerAbschnitt(content: string, nummer: string, art: string): string {
+  // the kinds with a sample whose figures pass the checks
+  const kinds: readonly string[] = ['text', 'schwerpunktziele', 'integrationspauschale'];
+  if (!kinds.includes(art)) {
+    const guess = nearest(art, kinds);
+    throw new ScaffoldError(
+      `Für die Art „${art}“ legt ratsmappe noch keinen Abschnitt an.${guess ? ` Meinten Sie „${guess}“?` : ''} Möglich: ${kinds.join(', ')}.`,
+      2,
+    );
+  }
+  const folder = join(content, 'vorlagen', folderOf(nummer));
+  const headerFile = join(folder, 'vorlage.yaml');
+  if (!existsSync(headerFile))
+    throw new ScaffoldError(
+      `Die Vorlage ${nummer} gibt es nicht (${headerFile} fehlt). Neu anlegen: ratsmappe neu vorlage ${nummer}`,
+      2,
+    );
+  let name = `${art}.yaml`;
+  for (let i = 2; existsSync(join(folder, name)); i++) name = `${art}-${String(i)}.yaml`;
+  const k = koerperschaftOf(content);
+  const target = join(folder, name);
+  const titel = art === 'text' ? 'Neuer Abschnitt' : art.charAt(0).toUpperCase() + art.slice(1);
+  writeNew(target, sectionText(target, art, titel, k.gremien[0]?.name));
+  // the header lists it, with its comments kept
+  const doc = parseDocument(readFileSync(headerFile, 'utf8'));
+  const list = doc.get('abschnitte', true);
+  if (isSeq(list)) list.add(doc.createNode(name));
+  else doc.set('abschnitte', [name]);
+  writeFileSync(headerFile, doc.toString({ lineWidth: 0 }));
+  return target;
+}
