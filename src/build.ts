@@ -264,8 +264,8 @@ function artifactsOf(
       betreff: vorlage.kopf.betreff,
     };
     folders[folder].push(
-      { pfad: `${vorlage.nummer}.pdf`, bytes: r.pdf, art: 'vorlage-pdf', vorlage: info },
-      { pfad: `${vorlage.nummer}.docx`, bytes: r.docx, art: 'vorlage-docx', vorlage: info },
+      { pfad: `${vorlage.ordner}.pdf`, bytes: r.pdf, art: 'vorlage-pdf', vorlage: info },
+      { pfad: `${vorlage.ordner}.docx`, bytes: r.docx, art: 'vorlage-docx', vorlage: info },
     );
   });
   folders[publicDir].push({ pfad: 'sitzungsmappe.pdf', bytes: publicPacket, art: 'sitzungsmappe' });

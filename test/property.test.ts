@@ -24,7 +24,7 @@ function replaceFile(c: ContentFiles, path: string, text: string): ContentFiles 
   const bytes = new TextEncoder().encode(text);
   const swap = (f: RawFile): RawFile => (f.path === path ? { path, size: bytes.length, bytes } : f);
   return {
-    root: c.root,
+    ...c,
     meetings: c.meetings.map(swap),
     vorlagen: new Map([...c.vorlagen].map(([k, files]) => [k, files.map(swap)])),
   };

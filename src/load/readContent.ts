@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { filesNamedBy, isSafeContentPath } from './namedFiles.js';
 
 /** One file of the content folder as read from disk. */
 export interface RawFile {
@@ -22,10 +23,20 @@ export interface ContentFiles {
    * a symbolic link has its own path as its one entry, marked notAFile
    */
   readonly vorlagen: ReadonlyMap<string, readonly RawFile[]>;
+  /** koerperschaft.yaml, null when there is none */
+  readonly koerperschaft: RawFile | null;
+  /** the files koerperschaft.yaml names (logo, fonts) by their path; a missing one is absent */
+  readonly dateien: ReadonlyMap<string, RawFile>;
 }
+
+/** The name of the body's settings file in the content folder. */
+export const koerperschaftFile = 'koerperschaft.yaml';
 
 /** Files above this size are refused unread (RM106). */
 export const maxFileSize = 1024 * 1024;
+
+/** Logo and font files above this size are not read (the check reports them at their field). */
+export const maxAssetSize = 16 * 1024 * 1024;
 
 /** Thrown when the content folder itself is unusable: a misuse of the command, not a content fault. */
 export class ContentFolderError extends Error {}
@@ -56,7 +67,32 @@ async function yamlFilesIn(root: string, dir: string): Promise<RawFile[]> {
   );
 }
 
-/** Reads content/sitzungen/*.yaml and content/vorlagen/<nummer>/*.yaml. */
+/** A file of the content folder, or null when there is no ordinary file at the path. */
+async function readIfFile(root: string, path: string, limit: number): Promise<RawFile | null> {
+  const full = join(root, ...path.split('/'));
+  const info = await lstat(full).catch(() => null);
+  if (!info?.isFile()) return null;
+  return { path, size: info.size, bytes: info.size > limit ? null : await readFile(full) };
+}
+
+/**
+ * koerperschaft.yaml and the files it names (logo, fonts), read only when named, so that a
+ * check of a body without them reads nothing more.
+ */
+export async function readKoerperschaft(
+  read: (path: string, limit: number) => Promise<RawFile | null>,
+): Promise<Pick<ContentFiles, 'koerperschaft' | 'dateien'>> {
+  const koerperschaft = await read(koerperschaftFile, maxFileSize);
+  const dateien = new Map<string, RawFile>();
+  const named = koerperschaft?.bytes ? filesNamedBy(koerperschaft.bytes) : [];
+  for (const path of named.filter(isSafeContentPath)) {
+    const file = await read(path, maxAssetSize);
+    if (file) dateien.set(path, file);
+  }
+  return { koerperschaft, dateien };
+}
+
+/** Reads koerperschaft.yaml, content/sitzungen/*.yaml and content/vorlagen/<ordner>/*.yaml. */
 export async function readContent(root: string): Promise<ContentFiles> {
   const info = await stat(root).catch(() => null);
   if (!info?.isDirectory()) {
@@ -77,5 +113,6 @@ export async function readContent(root: string): Promise<ContentFiles> {
         : [{ path, size: 0, bytes: null, notAFile: 'symlink' }],
     );
   }
-  return { root, meetings, vorlagen };
+  const body = await readKoerperschaft((path, limit) => readIfFile(root, path, limit));
+  return { root, meetings, vorlagen, ...body };
 }

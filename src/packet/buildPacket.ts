@@ -3,11 +3,11 @@
  * needs the page numbers, which need the cover's length: laid out again until the page count
  * holds, at most a few small passes) and the separator, then assembles all parts.
  */
-import type { Document, DocumentMeta } from '../model/types.js';
+import type { Document } from '../model/types.js';
 import type { OutlineEntry } from '../render/pdf/pdfBlocks.js';
 import { renderPdfPart } from '../render/pdf/renderPdf.js';
 import { assemblePacket, type PacketPart } from './assemblePacket.js';
-import { resolvePages, type PacketPlan } from './packetDocument.js';
+import { resolvePages, withoutLetterhead, type PacketPlan } from './packetDocument.js';
 
 /** A rendered Vorlage as the packet takes it. */
 export interface VorlagePart {
@@ -39,11 +39,10 @@ export async function buildPacket(
   };
   const render = (doc: Document) => renderPdfPart(doc, { pdfa: '2b', footer: false });
   // the letterhead is the cover's (meta.letterhead), not the separator's
-  const plain: DocumentMeta = Object.fromEntries(
-    Object.entries(plan.meta).filter(([key]) => key !== 'letterhead'),
-  ) as unknown as DocumentMeta;
   const separator =
-    plan.separator === null ? null : await render({ ...plan.separator, meta: plain });
+    plan.separator === null
+      ? null
+      : await render({ ...plan.separator, meta: withoutLetterhead(plan.meta) });
   const starts = (coverPages: number): Map<string, number> => {
     const start = new Map<string, number>();
     let page = coverPages + 1;

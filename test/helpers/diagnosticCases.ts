@@ -5,6 +5,7 @@ import { checkAndCompose, type CheckResult } from '../../src/build.js';
 import {
   maxFileSize,
   readContent,
+  readKoerperschaft,
   type ContentFiles,
   type NotAFile,
   type RawFile,
@@ -21,7 +22,8 @@ export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import
  * symlink or other), as readContent
  * reports them (test/read-content.test.ts checks that on disk); `erwartet.json` holds the expected
  * diagnostics (code, file, line, column, message, hint); `ausgabe.txt`, where present, the
- * expected printed report.
+ * expected printed report. koerperschaft.yaml and the files it names (logo, fonts) are taken
+ * from the case where it has them, else from the example.
  */
 export interface Case {
   readonly name: string;
@@ -92,7 +94,23 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
       : merge(example.vorlagen.get(folder) ?? [], `vorlagen/${folder}/`);
     if (files.length > 0 || !removed.includes(`vorlagen/${folder}/`)) vorlagen.set(folder, files);
   }
-  return { root: example.root, meetings: merge(example.meetings, 'sitzungen/'), vorlagen };
+  const body = await readKoerperschaft((path, limit) => {
+    if (removed.includes(path)) return Promise.resolve(null);
+    const full = [join(c.dir, path), join(exampleContentDir, path)].find((f) => existsSync(f));
+    if (full === undefined || !statSync(full).isFile()) return Promise.resolve(null);
+    const bytes = readFileSync(full);
+    return Promise.resolve({
+      path,
+      size: bytes.length,
+      bytes: bytes.length > limit ? null : bytes,
+    });
+  });
+  return {
+    root: example.root,
+    meetings: merge(example.meetings, 'sitzungen/'),
+    vorlagen,
+    ...body,
+  };
 }
 
 export async function runCase(c: Case): Promise<CheckResult> {
