@@ -1,7 +1,7 @@
 /**
  * The body's numbering scheme for Vorlagen, written as a pattern in koerperschaft.yaml:
- * `SV-{wahlperiode}-{laufnummer}`, `V/{jahr}/{laufnummer:4}`, `DS {wahlperiode}/{laufnummer}`,
- * `{laufnummer}/{jahr}`. Pure functions: parse the pattern, match numbers, make examples, map a
+ * `V/{jahr}/{laufnummer:4}`, `DS {wahlperiode}/{laufnummer}`, `{laufnummer}/{jahr}`,
+ * `Vorlage {wahlperiode}-{laufnummer}`. Pure functions: parse the pattern, match numbers, make examples, map a
  * number to its folder and back.
  */
 

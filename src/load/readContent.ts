@@ -4,7 +4,7 @@ import { filesNamedBy, isSafeContentPath } from './namedFiles.js';
 
 /** One file of the content folder as read from disk. */
 export interface RawFile {
-  /** path relative to the content folder, forward slashes, e.g. vorlagen/SV-9-1601/binogi.yaml */
+  /** path relative to the content folder, forward slashes, e.g. vorlagen/V-2024-0815/bericht.yaml */
   readonly path: string;
   readonly size: number;
   /** null when the file is larger than the limit, or is no file, and was not read */

@@ -38,7 +38,7 @@ export interface PacketTop {
   readonly dest: string;
   /** "TOP 2: Bericht der Verwaltung …", "TOP 6 (nichtöffentlich): …" */
   readonly title: string;
-  /** "TOP 2 · SV-9-1601 · Bericht der Verwaltung …" on the following pages */
+  /** "TOP 2 · V/2024/0815 · Bericht der Verwaltung …" on the following pages */
   readonly running: string;
 }
 
