@@ -33,13 +33,3 @@ export function filesNamedBy(bytes: Uint8Array): string[] {
     .map((path) => at(value, path))
     .filter((v): v is string => typeof v === 'string' && v !== '');
 }
-
-/** A relative path that stays inside the content folder: no „..“, no leading „/“, no „\“. */
-export const isSafeContentPath = (path: string): boolean =>
-  !path.startsWith('/') &&
-  !path.includes('\\') &&
-  !/^[A-Za-z]:/.test(path) &&
-  path.split('/').every((part) => part !== '..' && part !== '.' && part !== '');
-
-/** The value at a field path of a parsed file (for the check). */
-export const valueAt = at;

@@ -1,6 +1,5 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { filesNamedBy, isSafeContentPath } from './namedFiles.js';
 
 /** One file of the content folder as read from disk. */
 export interface RawFile {
@@ -34,6 +33,13 @@ export const koerperschaftFile = 'koerperschaft.yaml';
 
 /** Files above this size are refused unread (RM106). */
 export const maxFileSize = 1024 * 1024;
+
+/** A relative path that stays inside the content folder: no „..“, no leading „/“, no „\“. */
+export const isSafeContentPath = (path: string): boolean =>
+  !path.startsWith('/') &&
+  !path.includes('\\') &&
+  !/^[A-Za-z]:/.test(path) &&
+  path.split('/').every((part) => part !== '..' && part !== '.' && part !== '');
 
 /** Logo and font files above this size are not read (the check reports them at their field). */
 export const maxAssetSize = 16 * 1024 * 1024;
@@ -84,7 +90,10 @@ export async function readKoerperschaft(
 ): Promise<Pick<ContentFiles, 'koerperschaft' | 'dateien'>> {
   const koerperschaft = await read(koerperschaftFile, maxFileSize);
   const dateien = new Map<string, RawFile>();
-  const named = koerperschaft?.bytes ? filesNamedBy(koerperschaft.bytes) : [];
+  // the YAML parser is loaded only here, so that --help and --version do not load it
+  const named = koerperschaft?.bytes
+    ? (await import('./namedFiles.js')).filesNamedBy(koerperschaft.bytes)
+    : [];
   for (const path of named.filter(isSafeContentPath)) {
     const file = await read(path, maxAssetSize);
     if (file) dateien.set(path, file);
