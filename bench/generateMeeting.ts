@@ -10,7 +10,7 @@
  *
  * Both refuse a target folder that is not empty: left-over Vorlagen would not be on the agenda.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, isMap, isScalar, isSeq, parseDocument, visit, type ParsedNode } from 'yaml';
@@ -186,7 +186,7 @@ const serialise = (docs: ReadonlyMap<string, Yaml>): Map<string, string> =>
   new Map([...docs].map(([name, doc]) => [name, doc.toString(toYaml)]));
 
 /**
- * Writes a content folder (sitzungen/, vorlagen/) with one meeting: TOP 1 the example's SV-9-1600,
+ * Writes a content folder (the example's koerperschaft.yaml, sitzungen/, vorlagen/) with one meeting: TOP 1 the example's SV-9-1600,
  * then the public copies SV-9-2001 … SV-9-2000+n as "Bericht der Verwaltung (Teil i)", the example's
  * items without a Vorlage, and last the non-public copies (every 10th) with `oeffentlich: false`.
  */
@@ -212,6 +212,8 @@ export async function generateMeeting(targetDir: string, n: number): Promise<voi
   const companionDocs = new Map([...ex.companion].map(([name, doc]) => [name, doc.clone()]));
   for (const doc of companionDocs.values()) renumberMentions(doc);
 
+  await mkdir(targetDir, { recursive: true });
+  await copyFile(join(example, 'koerperschaft.yaml'), join(targetDir, 'koerperschaft.yaml'));
   await writeFolder(
     join(targetDir, 'sitzungen'),
     new Map([[ex.meetingName, meeting.toString(toYaml)]]),
@@ -425,6 +427,8 @@ export async function generateLargeSection(targetDir: string): Promise<void> {
   );
   const meeting = ex.meeting.clone();
   meeting.set('tagesordnung', meeting.createNode(agenda));
+  await mkdir(targetDir, { recursive: true });
+  await copyFile(join(example, 'koerperschaft.yaml'), join(targetDir, 'koerperschaft.yaml'));
   await writeFolder(
     join(targetDir, 'sitzungen'),
     new Map([[ex.meetingName, meeting.toString(toYaml)]]),

@@ -19,9 +19,12 @@ const sections: Record<string, string> = {
   RM3: 'Felder und Werte',
   RM4: 'Zahlen, die zusammenpassen müssen',
   RM5: 'Verweise zwischen Dateien',
+  RM8: 'Körperschaft: koerperschaft.yaml, Nummern und Gremien',
 };
 
-const readable = (template: string): string => template.replace(/\{\w+\}/g, '…');
+/** parameters become „…“; the placeholders of a numbering pattern ({jahr}, {laufnummer:4}) stay */
+const readable = (template: string): string =>
+  template.replace(/\{(?!(?:wahlperiode|jahr|laufnummer)[:}])\w+\}/g, '…');
 
 export async function generateDocs(): Promise<string> {
   const examples = new Map<string, string>();

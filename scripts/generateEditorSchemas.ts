@@ -15,6 +15,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { isScheme, numbersInText, schemeOf } from '../src/format/vorlagennummer.js';
 
 type Json = null | boolean | number | string | Json[] | Schema;
 interface Schema {
@@ -27,17 +28,26 @@ export const target = new URL('schemas/editor/', root);
 const isObject = (v: Json | undefined): v is Schema =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The first value the example content gives a field, by field name, as YAML (at most 6 lines). */
+/**
+ * The first value the example content gives a field, by field name, as YAML (at most 6 lines).
+ * A value that cites a Vorlage number of the example body is left out: the editor schemas serve
+ * every body, and its numbers follow its own pattern (the fallbacks below are generic).
+ */
 function examplesFromContent(): Map<string, string> {
   const found = new Map<string, string>();
+  const body = parse(readFileSync(new URL('content/koerperschaft.yaml', root), 'utf8')) as {
+    vorlagennummer: string;
+  };
+  const scheme = schemeOf(body.vorlagennummer);
+  const citesNumber = (text: string): boolean =>
+    isScheme(scheme) && numbersInText(scheme, text).length > 0;
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value !== null && typeof value === 'object')
       for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-        if (!found.has(key)) {
-          const lines = stringify({ [key]: v }, { lineWidth: 0 })
-            .trimEnd()
-            .split('\n');
+        const text = stringify({ [key]: v }, { lineWidth: 0 }).trimEnd();
+        if (!found.has(key) && !citesNumber(text)) {
+          const lines = text.split('\n');
           const short = lines.map((l) => (l.length > 80 ? `${l.slice(0, 77)}…` : l));
           found.set(
             key,
@@ -52,7 +62,9 @@ function examplesFromContent(): Map<string, string> {
       x.name.localeCompare(y.name),
     )) {
       if (e.isDirectory()) walk(new URL(`${e.name}/`, dir));
-      else if (/\.ya?ml$/.test(e.name)) visit(parse(readFileSync(new URL(e.name, dir), 'utf8')));
+      // koerperschaft.yaml is the example body's own settings, no example for another body
+      else if (/\.ya?ml$/.test(e.name) && e.name !== 'koerperschaft.yaml')
+        visit(parse(readFileSync(new URL(e.name, dir), 'utf8')));
     }
   };
   walk(new URL('content/', root));
@@ -68,9 +80,21 @@ const fallbackExamples: Readonly<Record<string, string>> = {
   tabelle: 'tabelle:\n  kopf: [Jahr, Betrag]\n  zeilen:\n    - [2020, 350000]',
   kopf: 'kopf: [Jahr, Betrag]',
   zeilen: 'zeilen:\n  - [2020, 350000]\n  - [2021, 276377.32]',
-  unterpunkte: 'unterpunkte:\n  - titel: Bericht des Jugendamtes\n    vorlage: SV-9-1602',
+  unterpunkte: 'unterpunkte:\n  - titel: Bericht des Jugendamtes\n    vorlage: V/2024/0817',
   aenderungen: 'aenderungen:\n  - Die Aufteilung auf die Jahre wurde berichtigt.',
-  bezug: 'bezug: SV-9-1480 vom 12.03.2019',
+  bezug: 'bezug: V/2024/0815',
+  nummer: 'nummer: V/2024/0815',
+  vorlagennummer: 'vorlagennummer: V/{jahr}/{laufnummer:4}',
+  erlaeuterung: 'erlaeuterung:\n  - Die Mittel werden im Haushaltsjahr 2024 verwendet.',
+  gestaltung:
+    'gestaltung:\n  akzentfarbe: "#005A9C"\n  schrift:\n    name: Source Sans 3\n    normal: schrift/SourceSans3-Regular.ttf\n    fett: schrift/SourceSans3-Bold.ttf',
+  schrift:
+    'schrift:\n  name: Source Sans 3\n  normal: schrift/SourceSans3-Regular.ttf\n  fett: schrift/SourceSans3-Bold.ttf',
+  kursiv: 'kursiv: schrift/SourceSans3-Italic.ttf',
+  fettkursiv: 'fettkursiv: schrift/SourceSans3-BoldItalic.ttf',
+  vorlage: 'vorlage: V/2024/0815',
+  tagesordnung:
+    'tagesordnung:\n  - titel: Sanierung der Sporthalle\n    vorlage: V/2024/0815\n  - titel: Anfragen und Mitteilungen',
   anlagen: 'anlagen:\n  - Lageplan (liegt in Papierform vor)',
   betrag: 'betrag: 976377.32',
   prozent: 'prozent: 40',

@@ -323,13 +323,13 @@ function artifactsOf(
     );
     folders[folder].push(
       {
-        pfad: `${vorlage.nummer}.pdf`,
+        pfad: `${vorlage.ordner}.pdf`,
         bytes: r.pdf,
         art: 'vorlage-pdf',
         vorlage: info,
         ohnePdfaWegen: own,
       },
-      { pfad: `${vorlage.nummer}.docx`, bytes: r.docx, art: 'vorlage-docx', vorlage: info },
+      { pfad: `${vorlage.ordner}.docx`, bytes: r.docx, art: 'vorlage-docx', vorlage: info },
     );
     const anlagen = anlageArtifacts(vorlage, r, info);
     folders[publicDir].push(...anlagen.oeffentlich);

@@ -26,7 +26,7 @@ export interface CheckReport {
   readonly texts: ReadonlyMap<string, string>;
 }
 
-/** Reads and checks a content folder (sitzungen/, vorlagen/). Throws ContentFolderError when the folder cannot be read at all. */
+/** Reads and checks a content folder (koerperschaft.yaml, sitzungen/, vorlagen/). Throws ContentFolderError when the folder cannot be read at all. */
 export async function check(contentDir: string): Promise<CheckReport> {
   const { checkAndCompose } = await import('./check/checkAndCompose.js');
   const result = checkAndCompose(await readContent(contentDir));

@@ -40,9 +40,16 @@ describe('German notation', () => {
     expect(linkify('siehe https://a.de/b.html).', [])).to.equal(
       'siehe <a href="https://a.de/b.html">https://a.de/b.html</a>).',
     );
-    expect(linkify('TOP 1 (SV-9-1600)', ['SV-9-1600'])).to.equal(
+    const muster = 'SV-{wahlperiode}-{laufnummer}';
+    expect(linkify('TOP 1 (SV-9-1600)', ['SV-9-1600'], muster)).to.equal(
       'TOP 1 (<a href="#vorlage-SV-9-1600">SV-9-1600</a>)',
     );
-    expect(linkify('TOP 1 (SV-9-1600)', [])).to.equal('TOP 1 (SV-9-1600)');
+    expect(linkify('TOP 1 (SV-9-1600)', [], muster)).to.equal('TOP 1 (SV-9-1600)');
+    // the body's own pattern; the anchor is the folder name
+    expect(linkify('siehe V/2024/0815.', ['V/2024/0815'], 'V/{jahr}/{laufnummer:4}')).to.equal(
+      'siehe <a href="#vorlage-V-2024-0815">V/2024/0815</a>.',
+    );
+    // without a pattern only web addresses are links
+    expect(linkify('TOP 1 (SV-9-1600)', ['SV-9-1600'])).to.equal('TOP 1 (SV-9-1600)');
   });
 });

@@ -100,7 +100,7 @@ export function parseManifest(text: string): Manifest | null {
 
 /** One entry of index.json. */
 export interface IndexEntry {
-  /** relative to the meeting folder, e.g. vorlagen/SV-9-1601/v1 or sitzungsmappe/2 */
+  /** relative to the meeting folder, e.g. vorlagen/V-2024-0815/v1 or sitzungsmappe/2 */
   readonly path: string;
   readonly vorlage?: { readonly nummer: string; readonly version: number };
   readonly sitzungsmappe?: number;

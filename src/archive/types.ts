@@ -30,7 +30,7 @@ export type ArchiveEntryKind = 'vorlage' | 'sitzungsmappe';
 /** One entry of an archive run, for the report. */
 export interface ArchiveEntryReport {
   readonly kind: ArchiveEntryKind;
-  /** German, e.g. "SV-9-1601, Version 2" or "Sitzungsmappe 1" */
+  /** German, e.g. "V/2024/0815, Version 2" or "Sitzungsmappe 1" */
   readonly label: string;
   /** the entry folder relative to the archive root, forward slashes */
   readonly path: string;

@@ -28,8 +28,28 @@ interface StoredInfo {
 const sha256 = (bytes: Uint8Array | string): string =>
   createHash('sha256').update(bytes).digest('hex');
 
-/** The key of a JSON-serialisable description of a render's inputs. */
-export const cacheKey = (...parts: readonly unknown[]): string => sha256(JSON.stringify(parts));
+/** the digests of byte arrays already hashed: the same font is in every Vorlage's key */
+const digests = new WeakMap<Uint8Array, string>();
+
+function digestOf(bytes: Uint8Array): string {
+  let digest = digests.get(bytes);
+  if (digest === undefined) {
+    digest = sha256(bytes);
+    digests.set(bytes, digest);
+  }
+  return digest;
+}
+
+/**
+ * The key of a JSON-serialisable description of a render's inputs; bytes (a logo, a font) enter
+ * by their sha256, not as JSON.
+ */
+export const cacheKey = (...parts: readonly unknown[]): string =>
+  sha256(
+    JSON.stringify(parts, (_key, value: unknown) =>
+      value instanceof Uint8Array ? { sha256: digestOf(value) } : value,
+    ),
+  );
 
 /** The cache folder: RATSMAPPE_CACHE, else $XDG_CACHE_HOME/ratsmappe, else ~/.cache/ratsmappe. */
 export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): string {

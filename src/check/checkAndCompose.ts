@@ -14,10 +14,11 @@ export interface CheckResult {
 /** load → check → compose. Pure: the files are already read. */
 export function checkAndCompose(files: ContentFiles): CheckResult {
   const content = loadContent(files);
-  const { valid, diagnostics } = checkContent(content);
-  if (hasErrors(diagnostics)) return { content, meetings: [], diagnostics };
+  const { valid, koerperschaft, diagnostics } = checkContent(content);
+  if (hasErrors(diagnostics) || koerperschaft === null)
+    return { content, meetings: [], diagnostics };
   const meetings = content.meetings
     .filter((m) => valid.has(m))
-    .map((m) => composeMeeting(content, m.file, m.value as Sitzung));
+    .map((m) => composeMeeting(content, m.file, m.value as Sitzung, koerperschaft));
   return { content, meetings, diagnostics };
 }

@@ -3,15 +3,21 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedContent } from '../load/loadContent.js';
 import { positionAt, type Source } from '../load/positions.js';
 import { checkAnlagen } from './checkAnlagen.js';
+import { isScheme, schemeOf } from '../format/vorlagennummer.js';
 import { checkFigures } from './checkFigures.js';
 import { checkGlyphs } from './checkGlyphs.js';
-import { checkReferences } from './checkReferences.js';
+import { checkGremien } from './checkGremien.js';
+import { checkKoerperschaft, type Koerperschaft } from './checkKoerperschaft.js';
+import { checkNumbering } from './checkNumbering.js';
+import { checkReferences, numbersOfFolders } from './checkReferences.js';
 import { checkTables } from './checkTables.js';
 import { isSectionKind, sectionKinds, validateSchema, type SchemaName } from './validateSchema.js';
 
 /** Sources that passed their schema, so later stages may rely on their shape. */
 export interface CheckedContent {
   readonly valid: ReadonlySet<Source>;
+  /** the body's settings, null when koerperschaft.yaml is missing or faulty */
+  readonly koerperschaft: Koerperschaft | null;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -28,6 +34,7 @@ export function checkContent(content: LoadedContent): CheckedContent {
       diagnostics.push(diagnose('RM110', source.file, { line: 1, column: 1 }, {}, String(error)));
     }
   };
+  if (content.koerperschaft) validate(content.koerperschaft, 'koerperschaft');
   for (const m of content.meetings) validate(m, 'sitzung');
   for (const vorlage of content.vorlagen.values()) {
     if (vorlage.header) validate(vorlage.header, 'vorlage');
@@ -80,12 +87,39 @@ export function checkContent(content: LoadedContent): CheckedContent {
       diagnostics.push(diagnose('RM110', source.file, { line: 1, column: 1 }, {}, String(error)));
     }
   }
-  diagnostics.push(...checkReferences(content, valid));
+  const koerperschaft = checkBody(content, valid, diagnostics);
+  const scheme = koerperschaft ? schemeOf(koerperschaft.vorlagennummer) : null;
+  diagnostics.push(
+    ...checkReferences(content, valid, scheme !== null && isScheme(scheme) ? scheme : null),
+  );
   for (const vorlage of content.vorlagen.values()) {
     if (vorlage.header && valid.has(vorlage.header))
       diagnostics.push(...checkAnlagen(vorlage, content.anlagen.get(vorlage.folder) ?? []));
   }
-  return { valid, diagnostics: withoutShadowed(diagnostics) };
+  return { valid, koerperschaft, diagnostics: withoutShadowed(diagnostics) };
+}
+
+/** koerperschaft.yaml, and what depends on it: numbers, Gremien, the meetings' body. */
+function checkBody(
+  content: LoadedContent,
+  valid: ReadonlySet<Source>,
+  diagnostics: Diagnostic[],
+): Koerperschaft | null {
+  const source = content.koerperschaft;
+  if (!source || !valid.has(source)) return null;
+  const checked = checkKoerperschaft(content, source);
+  diagnostics.push(...checked.diagnostics);
+  const { koerperschaft } = checked;
+  if (koerperschaft === null) return null;
+  const scheme = schemeOf(koerperschaft.vorlagennummer);
+  const meetings = content.meetings.filter((m) => valid.has(m));
+  const headers = [...content.vorlagen.values()].flatMap((v) =>
+    v.header && valid.has(v.header) ? [v.header] : [],
+  );
+  const known = [...numbersOfFolders(content, valid, isScheme(scheme) ? scheme : null).values()];
+  if (isScheme(scheme)) diagnostics.push(...checkNumbering(scheme, meetings, headers, known));
+  diagnostics.push(...checkGremien(koerperschaft, meetings, headers));
+  return koerperschaft;
 }
 
 /**

@@ -2,14 +2,17 @@ import { visit } from 'yaml';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDate } from '../format/german.js';
+import {
+  folderOf,
+  numberOfFolder,
+  numbersInText,
+  parseNumber,
+  type NumberScheme,
+} from '../format/vorlagennummer.js';
 import type { LoadedContent, VorlageSources } from '../load/loadContent.js';
 import { positionAt, positionOfRange, type Source } from '../load/positions.js';
 import type { Sitzung, Top, Vorlage } from '../types/content.js';
 import { nearest } from './describe.js';
-
-/** Vorlage numbers as the body writes them in running text (SV-9-1600). */
-export const vorlageNumberPattern = /\bSV-\d{1,2}-\d{1,5}\b/g;
-const isVorlageNumber = (text: string): boolean => /^SV-\d{1,2}-\d{1,5}$/.test(text);
 
 /** Every agenda item with its path in the meeting file, sub-items included. */
 export function flattenAgenda(
@@ -79,7 +82,11 @@ function checkSections(header: Source, sources: VorlageSources): Diagnostic[] {
 }
 
 /** Vorlage numbers written in any text of a file that no Vorlage bears. */
-function unknownNumbersInText(source: Source, known: readonly string[]): Diagnostic[] {
+function unknownNumbersInText(
+  source: Source,
+  known: readonly string[],
+  scheme: NumberScheme,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   // the Vorlage's own number is checked against its folder (RM502), not as a mention
   const ownNumber = source.file.endsWith('/vorlage.yaml')
@@ -90,12 +97,12 @@ function unknownNumbersInText(source: Source, known: readonly string[]): Diagnos
       if (key === 'key' || node === ownNumber || typeof node.value !== 'string' || !node.range)
         return;
       const range = node.range;
-      for (const match of node.value.matchAll(vorlageNumberPattern)) {
-        if (known.includes(match[0])) continue;
-        const guess = nearest(match[0], known);
+      for (const { nummer } of numbersInText(scheme, node.value)) {
+        if (known.includes(nummer)) continue;
+        const guess = nearest(nummer, known);
         out.push(
           diagnose('RM506', source.file, positionOfRange(source.lineCounter, range[0], range[1]), {
-            value: match[0],
+            value: nummer,
             suggestion: guess ? ` Meinten Sie ${guess}?` : '',
           }),
         );
@@ -105,8 +112,33 @@ function unknownNumbersInText(source: Source, known: readonly string[]): Diagnos
   return out;
 }
 
+/**
+ * The number of each Vorlage folder: its vorlage.yaml's when that fits the folder, else the one
+ * the folder's name stands for under the scheme (V-2024-0815 → V/2024/0815), else the name.
+ */
+export function numbersOfFolders(
+  content: LoadedContent,
+  valid: ReadonlySet<Source>,
+  scheme: NumberScheme | null,
+): Map<string, string> {
+  const numbers = new Map<string, string>();
+  for (const { folder, header } of content.vorlagen.values()) {
+    const own = header && valid.has(header) ? (header.value as Vorlage).nummer : undefined;
+    const fromFolder = scheme === null ? null : numberOfFolder(scheme, folder);
+    numbers.set(
+      folder,
+      own !== undefined && folderOf(own) === folder ? own : (fromFolder ?? folder),
+    );
+  }
+  return numbers;
+}
+
 /** Cross-file checks: agenda → Vorlage, number ↔ folder, Beratungsfolge, section files, numbers in text. */
-export function checkReferences(content: LoadedContent, valid: ReadonlySet<Source>): Diagnostic[] {
+export function checkReferences(
+  content: LoadedContent,
+  valid: ReadonlySet<Source>,
+  scheme: NumberScheme | null,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const headers = new Map<string, Source>();
   for (const sources of content.vorlagen.values()) {
@@ -114,11 +146,13 @@ export function checkReferences(content: LoadedContent, valid: ReadonlySet<Sourc
     if (!header || !valid.has(header)) continue;
     const vorlage = header.value as Vorlage;
     headers.set(sources.folder, header);
-    if (vorlage.nummer !== sources.folder) {
-      // the folder's name is proposed as the number only where it is a valid one
-      const tipp = isVorlageNumber(sources.folder)
-        ? `Die Nummer muss dem Ordnernamen entsprechen: „nummer: ${sources.folder}“, oder benennen Sie den Ordner in „${vorlage.nummer}“ um.`
-        : `Der Ordnername ist keine gültige Vorlagennummer (z. B. SV-9-1601): Benennen Sie den Ordner in „${vorlage.nummer}“ um.`;
+    if (folderOf(vorlage.nummer) !== sources.folder) {
+      // the folder's name is proposed as the number only where it stands for a valid one
+      const fromFolder = scheme === null ? null : numberOfFolder(scheme, sources.folder);
+      const tipp =
+        fromFolder !== null
+          ? `Die Nummer muss zum Ordnernamen passen: „nummer: ${fromFolder}“, oder benennen Sie den Ordner in „${folderOf(vorlage.nummer)}“ um.`
+          : `Der Ordnername steht für keine gültige Vorlagennummer: Benennen Sie den Ordner in „${folderOf(vorlage.nummer)}“ um.`;
       out.push(
         diagnose('RM502', header.file, positionAt(header, ['nummer']), {
           value: vorlage.nummer,
@@ -129,29 +163,38 @@ export function checkReferences(content: LoadedContent, valid: ReadonlySet<Sourc
     }
     out.push(...checkSections(header, sources));
   }
-  const known = [...content.vorlagen.keys()];
+  const numbers = numbersOfFolders(content, valid, scheme);
+  const known = [...numbers.values()];
   const onAgenda = new Set<string>();
+  // a number outside the scheme (RM803) may mean any Vorlage: then "on no agenda" is uncertain
+  let agendaNumbersValid = true;
   for (const meeting of content.meetings.filter((m) => valid.has(m))) {
     const sitzung = meeting.value as Sitzung;
     const here = new Set<string>();
     for (const { top, path } of flattenAgenda(sitzung.tagesordnung)) {
       if (top.vorlage === undefined) continue;
       const at = positionAt(meeting, [...path, 'vorlage']);
-      if (here.has(top.vorlage))
-        out.push(diagnose('RM511', meeting.file, at, { value: top.vorlage }));
-      here.add(top.vorlage);
-      onAgenda.add(top.vorlage);
-      if (!content.vorlagen.has(top.vorlage)) {
+      const folder = folderOf(top.vorlage);
+      if (here.has(folder)) out.push(diagnose('RM511', meeting.file, at, { value: top.vorlage }));
+      here.add(folder);
+      onAgenda.add(folder);
+      // a number outside the scheme is reported as such (RM803), not also as unknown
+      if (scheme !== null && parseNumber(scheme, top.vorlage) === null) {
+        agendaNumbersValid = false;
+        continue;
+      }
+      if (!content.vorlagen.has(folder)) {
         const guess = nearest(top.vorlage, known);
         out.push(
           diagnose('RM501', meeting.file, at, {
             value: top.vorlage,
+            folder,
             suggestion: guess ? ` (meinten Sie ${guess}?)` : '',
           }),
         );
         continue;
       }
-      const header = headers.get(top.vorlage);
+      const header = headers.get(folder);
       if (!header) continue;
       const closed = nonPublicAt(sitzung.tagesordnung, path);
       const isPublic = (header.value as Vorlage).oeffentlich;
@@ -183,17 +226,24 @@ export function checkReferences(content: LoadedContent, valid: ReadonlySet<Sourc
   }
   // Only when every agenda could be read is "on no agenda" certain.
   const agendasComplete =
-    content.meetings.length > 0 && content.meetings.every((m) => valid.has(m));
+    agendaNumbersValid &&
+    content.meetings.length > 0 &&
+    content.meetings.every((m) => valid.has(m));
   for (const [folder, header] of headers) {
     // with a number that is not its folder's (RM502) it is unclear which Vorlage is meant
-    const ownNumber = (header.value as Vorlage).nummer === folder;
+    const ownNumber = folderOf((header.value as Vorlage).nummer) === folder;
     if (!onAgenda.has(folder) && agendasComplete && ownNumber) {
-      out.push(diagnose('RM510', header.file, positionAt(header, ['nummer']), { value: folder }));
+      out.push(
+        diagnose('RM510', header.file, positionAt(header, ['nummer']), {
+          value: numbers.get(folder) ?? folder,
+        }),
+      );
     }
   }
-  for (const sources of content.vorlagen.values()) {
+  for (const sources of scheme === null ? [] : content.vorlagen.values()) {
     for (const source of [sources.header, ...sources.sections.values()]) {
-      if (source && valid.has(source)) out.push(...unknownNumbersInText(source, known));
+      if (source && valid.has(source) && scheme)
+        out.push(...unknownNumbersInText(source, known, scheme));
     }
   }
   return out;

@@ -1,11 +1,8 @@
 import { composeVorlage, type ComposedVorlage } from '../compose/compose.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadContent, type LoadedContent } from '../load/loadContent.js';
-import type { Source } from '../load/positions.js';
-import type { ContentFiles } from '../load/readContent.js';
-import type { Sitzung, Vorlage } from '../types/content.js';
+import { koerperschaftFile, type ContentFiles } from '../load/readContent.js';
 import { checkContent } from './checkContent.js';
-import { flattenAgenda } from './checkReferences.js';
 import { findVorlageFolder } from './unknownVorlage.js';
 
 export interface VorlageCheckResult {
@@ -22,26 +19,6 @@ const inFolder = (d: Diagnostic, prefix: string): boolean =>
   d.file === prefix || d.file.startsWith(`${prefix}/`);
 
 /**
- * The body a Vorlage is written for, from the meetings (the Vorlage itself does not name it):
- * a meeting that has it on its agenda, else one of a body in its Beratungsfolge, else any.
- */
-function koerperschaftOf(
-  meetings: readonly Source[],
-  valid: ReadonlySet<Source>,
-  folder: string,
-  kopf: Vorlage,
-): string | undefined {
-  const sitzungen = meetings.filter((m) => valid.has(m)).map((m) => m.value as Sitzung);
-  const chosen =
-    sitzungen.find((s) =>
-      flattenAgenda(s.tagesordnung).some(({ top }) => top.vorlage === folder),
-    ) ??
-    sitzungen.find((s) => kopf.beratungsfolge.some((b) => b.gremium === s.gremium)) ??
-    sitzungen[0];
-  return chosen?.koerperschaft;
-}
-
-/**
  * load → check → compose for one Vorlage (`--vorlage`), also one that is on no agenda yet (a
  * draft). Every file is checked, as by checkAndCompose, but only the faults in the Vorlage's own
  * folder count: faults elsewhere do not stop a draft. Pure: the files are already read.
@@ -50,16 +27,15 @@ function koerperschaftOf(
 export function checkVorlage(files: ContentFiles, nummer: string): VorlageCheckResult {
   const folder = findVorlageFolder(nummer, [...files.vorlagen.keys()]);
   const content = loadContent(files);
-  const { valid, diagnostics: all } = checkContent(content);
+  const { valid, koerperschaft, diagnostics: all } = checkContent(content);
   const own = all.filter((d) => inFolder(d, `vorlagen/${folder}`));
   const header = content.vorlagen.get(folder)?.header;
   if (hasErrors(own) || !header || !valid.has(header))
     return { content, folder, vorlage: null, diagnostics: own };
-  const koerperschaft = koerperschaftOf(content.meetings, valid, folder, header.value as Vorlage);
-  if (koerperschaft === undefined) {
-    // no readable meeting names the body: their faults (or RM509, none at all) say why
-    const meetingFaults = all.filter((d) => inFolder(d, 'sitzungen'));
-    return { content, folder, vorlage: null, diagnostics: [...own, ...meetingFaults] };
+  if (koerperschaft === null) {
+    // without the body's settings there is no letterhead or numbering: its faults say why
+    const bodyFaults = all.filter((d) => d.file === koerperschaftFile);
+    return { content, folder, vorlage: null, diagnostics: [...own, ...bodyFaults] };
   }
   return {
     content,

@@ -265,7 +265,9 @@ function whenNoBranchFits(
       !['type', 'required', 'additionalProperties', 'const', 'anyOf', 'oneOf'].includes(e.keyword),
   );
   if (content) {
-    const d = translate(ctx, parent ? { ...content, parentSchema: parent } : content);
+    // a range is the branch's own (wahlperiode: 1 to 999 or years), the rest the alternative's
+    const own = content.keyword === 'minimum' || content.keyword === 'maximum';
+    const d = translate(ctx, parent && !own ? { ...content, parentSchema: parent } : content);
     if (d) return [d];
   }
   const types = [

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 /** Every schema in schemas/, the shared definitions first. */
 export const schemaFiles = [
   'gemeinsam.schema.json',
+  'koerperschaft.schema.json',
   'sitzung.schema.json',
   'vorlage.schema.json',
   'text.schema.json',

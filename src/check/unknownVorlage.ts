@@ -1,3 +1,4 @@
+import { folderOf } from '../format/vorlagennummer.js';
 import { nearest } from './describe.js';
 
 /**
@@ -6,12 +7,9 @@ import { nearest } from './describe.js';
  */
 export class UnknownVorlageError extends Error {}
 
-/** The folder of a Vorlage number: every `/` and space becomes `-` (`V/2024/0815` → `V-2024-0815`). */
-export const vorlageFolder = (nummer: string): string => nummer.trim().replace(/[/\s]/g, '-');
-
 /** The folder of `nummer` among `folders`, or an UnknownVorlageError with a did-you-mean. */
 export function findVorlageFolder(nummer: string, folders: readonly string[]): string {
-  const folder = vorlageFolder(nummer);
+  const folder = folderOf(nummer.trim());
   if (folders.includes(folder)) return folder;
   const guess = nearest(folder, folders);
   throw new UnknownVorlageError(

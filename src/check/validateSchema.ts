@@ -23,8 +23,13 @@ export type SectionKind = (typeof sectionKinds)[number];
 export const isSectionKind = (art: unknown): art is SectionKind =>
   typeof art === 'string' && (sectionKinds as readonly string[]).includes(art);
 
-export type SchemaName = 'sitzung' | 'vorlage' | SectionKind;
-export const schemaNames: readonly SchemaName[] = ['sitzung', 'vorlage', ...sectionKinds];
+export type SchemaName = 'koerperschaft' | 'sitzung' | 'vorlage' | SectionKind;
+export const schemaNames: readonly SchemaName[] = [
+  'koerperschaft',
+  'sitzung',
+  'vorlage',
+  ...sectionKinds,
+];
 export const schemaId = (name: SchemaName): string =>
   `https://ratsmappe.invalid/schemas/${name}.schema.json`;
 

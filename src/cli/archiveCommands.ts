@@ -29,8 +29,8 @@ import type { ArchiveOptions, JsonOption } from './program.js';
 import { buildDateOf } from './sourceDate.js';
 
 /** The YAML sources of a Vorlage, as read from disk. */
-function sourcesOf(files: ContentFiles, nummer: string): ArchiveFile[] {
-  return (files.vorlagen.get(nummer) ?? []).flatMap((raw) =>
+function sourcesOf(files: ContentFiles, ordner: string): ArchiveFile[] {
+  return (files.vorlagen.get(ordner) ?? []).flatMap((raw) =>
     raw.bytes ? [{ path: posix.basename(raw.path), bytes: raw.bytes }] : [],
   );
 }
@@ -58,7 +58,7 @@ async function archiveFiles(
   };
   const vorlagen = [];
   for (const vorlage of meeting.vorlagen) {
-    const sources = sourcesOf(files, vorlage.nummer);
+    const sources = sourcesOf(files, vorlage.ordner);
     const attachments = sources.map((s) => ({
       name: s.path,
       bytes: s.bytes,
@@ -71,15 +71,15 @@ async function archiveFiles(
           pdfa: '3b',
           attachments,
         })
-      : artifact(`${vorlage.nummer}.pdf`);
+      : artifact(`${vorlage.ordner}.pdf`);
     vorlagen.push({
       nummer: vorlage.nummer,
       version: vorlage.kopf.version,
       files: [
-        { path: `${vorlage.nummer}.pdf`, bytes: pdf },
-        { path: `${vorlage.nummer}.docx`, bytes: artifact(`${vorlage.nummer}.docx`) },
+        { path: `${vorlage.ordner}.pdf`, bytes: pdf },
+        { path: `${vorlage.ordner}.docx`, bytes: artifact(`${vorlage.ordner}.docx`) },
         ...vorlage.anlagen.flatMap((a) => {
-          const name = `${vorlage.nummer}-anlage-${String(a.nummer)}.pdf`;
+          const name = `${vorlage.ordner}-anlage-${String(a.nummer)}.pdf`;
           return a.datei ? [{ path: name, bytes: artifact(name) }] : [];
         }),
       ],

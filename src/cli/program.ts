@@ -224,7 +224,7 @@ export function createProgram(
       'after',
       examples([
         'npx ratsmappe check',
-        'npx ratsmappe check --vorlage SV-9-1602',
+        'npx ratsmappe check --vorlage V/2024/0815',
         'npx ratsmappe check inhalte/2024 --json > befunde.json',
       ]) +
         exitCodes(
@@ -251,7 +251,7 @@ export function createProgram(
       'after',
       examples([
         'npx ratsmappe build',
-        'npx ratsmappe build --vorlage SV-9-1602',
+        'npx ratsmappe build --vorlage V/2024/0815',
         'npx ratsmappe build --watch',
         'npx ratsmappe build content --out veroeffentlichung',
         'npx ratsmappe build --json > ergebnis.json',
@@ -333,7 +333,7 @@ export function createProgram(
     .option(...jsonOption('die Unterschiede'))
     .addHelpText(
       'after',
-      examples(['npx ratsmappe diff archiv/SV-9-1601/v1 content/vorlagen/SV-9-1601']) +
+      examples(['npx ratsmappe diff archiv/V-2024-0815/v1 content/vorlagen/V-2024-0815']) +
         exitCodes('0 ohne Unterschiede, 1 mit Unterschieden, 2 bei unlesbarer Eingabe.'),
     )
     .action(async (before: string, after: string, options: { json?: boolean }) => {

@@ -1,5 +1,7 @@
+import type { Koerperschaft } from '../check/checkKoerperschaft.js';
 import type { SectionKind } from '../check/validateSchema.js';
 import type { AnlageArt } from '../load/inspectAnlage.js';
+import { folderOf } from '../format/vorlagennummer.js';
 import { meetingId, type LoadedContent } from '../load/loadContent.js';
 import { sha256 } from '../write/digest.js';
 import type {
@@ -57,12 +59,17 @@ export interface ComposedAnlage {
 
 export interface ComposedVorlage {
   readonly nummer: string;
+  /** its folder under vorlagen/ and the name of its files: the number, `/` and space as `-` */
+  readonly ordner: string;
   /**
    * vorlage.yaml as written, except `oeffentlich`: false in a meeting that discusses the
    * Vorlage in its non-public part (RM514), so that nothing publishes it there.
    */
   readonly kopf: Vorlage;
+  /** the body's name */
   readonly koerperschaft: string;
+  /** the body's settings from koerperschaft.yaml (letterhead, numbering, Gremien, design) */
+  readonly einstellungen: Koerperschaft;
   readonly gruppen: readonly Gruppe[];
   /** the content files this Vorlage was made from, relative to the content folder */
   readonly dateien: readonly string[];
@@ -82,6 +89,8 @@ export interface ComposedMeeting {
   /** file name without .yaml, e.g. 2020-02-04-integrationsausschuss */
   readonly id: string;
   readonly sitzung: Sitzung;
+  /** the body's settings from koerperschaft.yaml */
+  readonly koerperschaft: Koerperschaft;
   readonly tagesordnung: readonly ComposedTop[];
   /** every Vorlage on the agenda, in agenda order */
   readonly vorlagen: readonly ComposedVorlage[];
@@ -91,16 +100,17 @@ export interface ComposedMeeting {
 export const flattenTops = (tops: readonly ComposedTop[]): ComposedTop[] =>
   tops.flatMap((t) => [t, ...flattenTops(t.unterpunkte)]);
 
-/** Resolves one checked Vorlage: its header and its sections in order. Pure; null without a header. */
+/** Resolves one checked Vorlage (by its folder): its header and its sections in order. Pure; null without a header. */
 export function composeVorlage(
   content: LoadedContent,
-  nummer: string,
-  koerperschaft: string,
+  ordner: string,
+  einstellungen: Koerperschaft,
   onPublicTop: boolean,
 ): ComposedVorlage | null {
-  const sources = content.vorlagen.get(nummer);
+  const sources = content.vorlagen.get(ordner);
   if (!sources?.header) return null;
   const header = sources.header.value as Vorlage;
+  const { nummer } = header;
   const kopf = onPublicTop ? header : { ...header, oeffentlich: false };
   const dateien = [sources.header.file];
   const section = (name: string): Abschnitt => {
@@ -124,13 +134,13 @@ export function composeVorlage(
       gruppen.push({ titel: entry.gruppe, abschnitte: entry.dateien.map(section) });
     }
   }
-  const files = content.anlagen.get(nummer) ?? [];
+  const files = content.anlagen.get(ordner) ?? [];
   const anlagen = (kopf.anlagen ?? []).map((entry, i): ComposedAnlage => {
     const named = typeof entry === 'string';
     const oeffentlich = kopf.oeffentlich && (named || entry.oeffentlich !== false);
     const base = { nummer: i + 1, oeffentlich, nurMitglieder: kopf.oeffentlich && !oeffentlich };
     if (named) return { ...base, titel: entry, datei: null };
-    const pfad = `vorlagen/${nummer}/${entry.datei}`;
+    const pfad = `vorlagen/${ordner}/${entry.datei}`;
     const file = files.find((f) => f.path === pfad);
     if (!file?.bytes || !file.facts?.art) throw new Error(`Anlage ${pfad} was not checked`);
     const datei: AnlageDatei = {
@@ -143,7 +153,8 @@ export function composeVorlage(
     };
     return { ...base, titel: entry.titel, datei };
   });
-  return { nummer, kopf, koerperschaft, gruppen, dateien, anlagen };
+  const koerperschaft = einstellungen.name;
+  return { nummer, ordner, kopf, koerperschaft, einstellungen, gruppen, dateien, anlagen };
 }
 
 /** Resolves a checked meeting: numbers the agenda and attaches its Vorlagen. Pure. */
@@ -151,12 +162,13 @@ export function composeMeeting(
   content: LoadedContent,
   file: string,
   sitzung: Sitzung,
+  koerperschaft: Koerperschaft,
 ): ComposedMeeting {
   // a Vorlage stands on one TOP of a meeting (RM511), so its TOP decides whether it is public
   const vorlage = (nummer: string | undefined, oeffentlich: boolean): ComposedVorlage | null =>
     nummer === undefined
       ? null
-      : composeVorlage(content, nummer, sitzung.koerperschaft, oeffentlich);
+      : composeVorlage(content, folderOf(nummer), koerperschaft, oeffentlich);
   const number = (items: readonly Top[], prefix: string, parentPublic: boolean): ComposedTop[] =>
     items.map((top, i) => {
       const nummer = `${prefix}${i + 1}`;
@@ -174,5 +186,5 @@ export function composeMeeting(
     .map((top) => top.vorlage)
     .filter((v): v is ComposedVorlage => v !== null);
   const id = meetingId(file);
-  return { id, sitzung, tagesordnung, vorlagen };
+  return { id, sitzung, koerperschaft, tagesordnung, vorlagen };
 }

@@ -312,7 +312,7 @@ export const catalogue = {
     severity: 'fehler',
     name: 'unknown-vorlage',
     message: 'Die Vorlage {value} gibt es nicht.',
-    hint: 'Legen Sie den Ordner content/vorlagen/{value}/ mit einer vorlage.yaml an oder korrigieren Sie die Nummer{suggestion}.',
+    hint: 'Legen Sie den Ordner content/vorlagen/{folder}/ mit einer vorlage.yaml an oder korrigieren Sie die Nummer{suggestion}.',
   },
   RM502: {
     severity: 'fehler',
@@ -456,6 +456,82 @@ export const catalogue = {
     name: 'anlage-not-a-file',
     message: 'Die Anlage „{value}“ ist {what}, keine gewöhnliche Datei.',
     hint: 'Legen Sie die Datei selbst in den Ordner der Vorlage, keine Verknüpfung auf eine Datei anderswo.',
+  },
+  // The body's settings: koerperschaft.yaml
+  RM801: {
+    severity: 'fehler',
+    name: 'koerperschaft-missing',
+    message:
+      'Im Inhaltsordner fehlt die Datei koerperschaft.yaml mit Name, Anschrift, Nummernschema und Gremien der Körperschaft.',
+    hint: 'Legen Sie koerperschaft.yaml an, z. B. mit „name: Stadt Musterstadt“, „anschrift: [Markt 1, 12345 Musterstadt]“, „vorlagennummer: V/{jahr}/{laufnummer:4}“ und „gremien: [{name: Rat der Stadt}]“.',
+  },
+  RM802: {
+    severity: 'fehler',
+    name: 'number-pattern-invalid',
+    message: 'Das Nummernschema „{value}“ lässt sich nicht verwenden: {detail}.',
+    hint: 'Schreiben Sie das Muster mit den Platzhaltern {wahlperiode}, {jahr} und {laufnummer}, z. B. „vorlagennummer: V/{jahr}/{laufnummer:4}“ oder „vorlagennummer: DS {wahlperiode}/{laufnummer}“.',
+  },
+  RM803: {
+    severity: 'fehler',
+    name: 'number-not-in-scheme',
+    message:
+      'Die Nummer „{value}“ passt nicht zum Nummernschema {pattern} der Körperschaft (koerperschaft.yaml).',
+    hint: 'Schreiben Sie die Nummer nach diesem Schema, z. B. {example}.',
+  },
+  RM804: {
+    severity: 'fehler',
+    name: 'number-wahlperiode-mismatch',
+    message:
+      'Die Vorlage {value} gehört nach ihrer Nummer zur {fromNumber}. Wahlperiode, die Sitzung ist aber in der {wahlperiode}. Wahlperiode.',
+    hint: 'Korrigieren Sie die Nummer (z. B. {example}) oder die Wahlperiode der Sitzung.',
+  },
+  RM805: {
+    severity: 'fehler',
+    name: 'number-year-implausible',
+    message: 'Das Jahr {year} in der Nummer {value} passt nicht zum Datum der Vorlage ({datum}).',
+    hint: 'Eine Vorlage trägt das Jahr, in dem sie erstellt wird, z. B. {example}; prüfen Sie Nummer und Datum.',
+  },
+  RM806: {
+    severity: 'fehler',
+    name: 'unknown-gremium',
+    message: 'Das Gremium „{value}“ steht nicht unter „gremien“ in koerperschaft.yaml.{suggestion}',
+    hint: 'Schreiben Sie den Namen genau wie dort ({allowed}) oder ergänzen Sie das Gremium in koerperschaft.yaml.',
+  },
+  RM807: {
+    severity: 'fehler',
+    name: 'koerperschaft-name-mismatch',
+    message: '„{value}“ ist nicht der Name der Körperschaft aus koerperschaft.yaml („{name}“).',
+    hint: 'Schreiben Sie „koerperschaft: {name}“.',
+  },
+  RM808: {
+    severity: 'fehler',
+    name: 'settings-file-missing',
+    message: 'Die Datei „{value}“ ({what}) gibt es im Inhaltsordner nicht.',
+    hint: 'Legen Sie die Datei an diese Stelle oder korrigieren Sie den Pfad; er gilt vom Inhaltsordner aus, z. B. „{example}“.',
+  },
+  RM809: {
+    severity: 'fehler',
+    name: 'settings-file-wrong-kind',
+    message: 'Die Datei „{value}“ ist {expected}: {detail}.',
+    hint: '{tipp}',
+  },
+  RM810: {
+    severity: 'fehler',
+    name: 'settings-file-too-large',
+    message: 'Die Datei „{value}“ ({what}) ist mit {size} zu groß (höchstens {limit}).',
+    hint: '{tipp}',
+  },
+  RM811: {
+    severity: 'fehler',
+    name: 'settings-path-outside',
+    message: '„{value}“ ist kein Pfad im Inhaltsordner.',
+    hint: 'Nennen Sie den Pfad vom Inhaltsordner aus, mit „/“ zwischen Ordnern und ohne „..“, z. B. „{example}“.',
+  },
+  RM812: {
+    severity: 'fehler',
+    name: 'gremium-twice',
+    message: 'Das Gremium „{value}“ steht unter „gremien“ mehrfach.',
+    hint: 'Führen Sie jedes Gremium nur einmal auf.',
   },
 } as const satisfies Record<string, CatalogueEntry>;
 

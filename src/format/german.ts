@@ -67,3 +67,9 @@ export function approx(
 /** "1 Datei", "3 Dateien" */
 export const plural = (n: number, one: string, many: string): string =>
   `${n} ${n === 1 ? one : many}`;
+
+/** A Wahlperiode as a meeting gives it: 9 → "9. Wahlperiode", "2020-2025" → "Wahlperiode 2020–2025". */
+export const formatWahlperiode = (value: unknown): string =>
+  typeof value === 'number'
+    ? `${String(value)}. Wahlperiode`
+    : `Wahlperiode ${String(value).replace(/\s*[–-]\s*/, '–')}`;

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseSource } from './parseSource.js';
 import type { Source } from './positions.js';
 import type { AnlageFile } from './readAnlagen.js';
-import type { ContentFiles, RawFile } from './readContent.js';
+import { koerperschaftFile, type ContentFiles, type RawFile } from './readContent.js';
 
 export interface VorlageSources {
   /** the folder name, which must equal the Vorlage's number */
@@ -38,6 +38,10 @@ function meetingsTwice(files: readonly RawFile[]): Diagnostic[] {
 }
 
 export interface LoadedContent {
+  /** koerperschaft.yaml, null when it is missing (RM801) or does not parse */
+  readonly koerperschaft: Source | null;
+  /** the files koerperschaft.yaml names (logo, fonts) that exist, by path */
+  readonly dateien: ReadonlyMap<string, RawFile>;
   readonly meetings: readonly Source[];
   readonly vorlagen: ReadonlyMap<string, VorlageSources>;
   readonly diagnostics: readonly Diagnostic[];
@@ -63,6 +67,9 @@ export function loadContent(files: ContentFiles): LoadedContent {
     }
   };
   diagnostics.push(...meetingsTwice(files.meetings));
+  const koerperschaft = files.koerperschaft ? parse(files.koerperschaft) : null;
+  if (!files.koerperschaft)
+    diagnostics.push(diagnose('RM801', koerperschaftFile, { line: 1, column: 1 }));
   const meetings = files.meetings.map(parse).filter((s): s is Source => s !== null);
   if (files.meetings.length === 0)
     diagnostics.push(diagnose('RM509', 'sitzungen', { line: 1, column: 1 }));
@@ -102,5 +109,13 @@ export function loadContent(files: ContentFiles): LoadedContent {
       notFiles,
     });
   }
-  return { meetings, vorlagen, diagnostics, texts, anlagen: files.anlagen ?? new Map() };
+  return {
+    koerperschaft,
+    dateien: files.dateien,
+    meetings,
+    vorlagen,
+    diagnostics,
+    texts,
+    anlagen: files.anlagen ?? new Map(),
+  };
 }

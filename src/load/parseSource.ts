@@ -110,7 +110,7 @@ const notAFileText: Record<NotAFile, { what: string; tipp: string }> = {
   },
 };
 
-/** A Vorlage's folder that is a symbolic link (vorlagen/SV-9-1601 → elsewhere). */
+/** A Vorlage's folder that is a symbolic link (vorlagen/V-2024-0815 → elsewhere). */
 const linkedFolderTipp =
   'Eine Verknüpfung kann auf Ordner außerhalb des Inhaltsordners zeigen; ersetzen Sie sie durch eine Kopie des Ordners, auf den sie zeigt, unter dem Namen {name}.';
 
@@ -142,7 +142,8 @@ function fileExample(file: string): { fields: string; first: string; remove: str
   if (file.endsWith('/vorlage.yaml'))
     return {
       fields: '„nummer: …“, „art: Mitteilungsvorlage“, „betreff: …“ und „abschnitte:“',
-      first: '„nummer: SV-9-1601“',
+      // the folder is the number with / and space as - (for most schemes the number itself)
+      first: `„nummer: ${file.split('/')[1] ?? '…'}“`,
       remove: 'löschen Sie den Ordner der Vorlage',
     };
   return {

@@ -1,10 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readAnlagen, type AnlageFile } from './readAnlagen.js';
 
 /** One file of the content folder as read from disk. */
 export interface RawFile {
-  /** path relative to the content folder, forward slashes, e.g. vorlagen/SV-9-1601/binogi.yaml */
+  /** path relative to the content folder, forward slashes, e.g. vorlagen/V-2024-0815/bericht.yaml */
   readonly path: string;
   readonly size: number;
   /** null when the file is larger than the limit, or is no file, and was not read */
@@ -25,10 +25,27 @@ export interface ContentFiles {
   readonly vorlagen: ReadonlyMap<string, readonly RawFile[]>;
   /** Vorlage folder name → its Anlage files (PDF, PNG, JPEG), read and inspected (readAnlagen.ts) */
   readonly anlagen?: ReadonlyMap<string, readonly AnlageFile[]>;
+  /** koerperschaft.yaml, null when there is none */
+  readonly koerperschaft: RawFile | null;
+  /** the files koerperschaft.yaml names (logo, fonts) by their path; a missing one is absent */
+  readonly dateien: ReadonlyMap<string, RawFile>;
 }
+
+/** The name of the body's settings file in the content folder. */
+export const koerperschaftFile = 'koerperschaft.yaml';
 
 /** Files above this size are refused unread (RM106). */
 export const maxFileSize = 1024 * 1024;
+
+/** A relative path that stays inside the content folder: no „..“, no leading „/“, no „\“. */
+export const isSafeContentPath = (path: string): boolean =>
+  !path.startsWith('/') &&
+  !path.includes('\\') &&
+  !/^[A-Za-z]:/.test(path) &&
+  path.split('/').every((part) => part !== '..' && part !== '.' && part !== '');
+
+/** Logo and font files above this size are not read (the check reports them at their field). */
+export const maxAssetSize = 16 * 1024 * 1024;
 
 /** Thrown when the content folder itself is unusable: a misuse of the command, not a content fault. */
 export class ContentFolderError extends Error {}
@@ -59,7 +76,35 @@ async function yamlFilesIn(root: string, dir: string): Promise<RawFile[]> {
   );
 }
 
-/** Reads content/sitzungen/*.yaml and content/vorlagen/<nummer>/*.yaml. */
+/** A file of the content folder, or null when there is no ordinary file at the path. */
+async function readIfFile(root: string, path: string, limit: number): Promise<RawFile | null> {
+  const full = join(root, ...path.split('/'));
+  const info = await lstat(full).catch(() => null);
+  if (!info?.isFile()) return null;
+  return { path, size: info.size, bytes: info.size > limit ? null : await readFile(full) };
+}
+
+/**
+ * koerperschaft.yaml and the files it names (logo, fonts), read only when named, so that a
+ * check of a body without them reads nothing more.
+ */
+export async function readKoerperschaft(
+  read: (path: string, limit: number) => Promise<RawFile | null>,
+): Promise<Pick<ContentFiles, 'koerperschaft' | 'dateien'>> {
+  const koerperschaft = await read(koerperschaftFile, maxFileSize);
+  const dateien = new Map<string, RawFile>();
+  // the YAML parser is loaded only here, so that --help and --version do not load it
+  const named = koerperschaft?.bytes
+    ? (await import('./namedFiles.js')).filesNamedBy(koerperschaft.bytes)
+    : [];
+  for (const path of named.filter(isSafeContentPath)) {
+    const file = await read(path, maxAssetSize);
+    if (file) dateien.set(path, file);
+  }
+  return { koerperschaft, dateien };
+}
+
+/** Reads koerperschaft.yaml, content/sitzungen/*.yaml and content/vorlagen/<ordner>/*.yaml. */
 export async function readContent(root: string): Promise<ContentFiles> {
   const info = await stat(root).catch(() => null);
   if (!info?.isDirectory()) {
@@ -84,5 +129,6 @@ export async function readContent(root: string): Promise<ContentFiles> {
   const real = [...vorlagen.keys()].filter(
     (name) => !vorlagen.get(name)?.some((r) => r.path === `vorlagen/${name}`),
   );
-  return { root, meetings, vorlagen, anlagen: await readAnlagen(root, real) };
+  const body = await readKoerperschaft((path, limit) => readIfFile(root, path, limit));
+  return { root, meetings, vorlagen, anlagen: await readAnlagen(root, real), ...body };
 }

@@ -57,7 +57,7 @@ export type Block =
   | { readonly type: 'pagebreak' };
 
 export interface DocumentMeta {
-  /** document title, e.g. "SV-9-1601 Bericht der Verwaltung" */
+  /** document title, e.g. "V/2024/0815 Bericht der Verwaltung" */
   readonly title: string;
   /** author: the Körperschaft and the department, e.g. "Kreis Coesfeld – Kommunales Integrationszentrum" */
   readonly author: string;
@@ -65,7 +65,7 @@ export interface DocumentMeta {
   readonly keywords: readonly string[];
   /** BCP 47, always "de-DE" for now */
   readonly language: string;
-  /** left part of the running footer, e.g. "Kreis Coesfeld · SV-9-1601"; the renderer adds "Seite x von y" */
+  /** left part of the running footer, e.g. "Stadt Musterstadt · V/2024/0815"; the renderer adds "Seite x von y" */
   readonly footer: string;
   /** ISO date (YYYY-MM-DD) the document is dated; used for creation dates inside the files */
   readonly date: string;

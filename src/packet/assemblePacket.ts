@@ -48,7 +48,7 @@ export interface PacketPart {
     readonly dest: string;
     /** bold on the first page, e.g. "TOP 2: Bericht der Verwaltung …" */
     readonly title: string;
-    /** small on the following pages, e.g. "TOP 2 · SV-9-1601 · Bericht der Verwaltung …" */
+    /** small on the following pages, e.g. "TOP 2 · V/2024/0815 · Bericht der Verwaltung …" */
     readonly running: string;
   };
   /** an Anlage (prepared by prepareAnlage.ts): its destination, bookmark and stamp */

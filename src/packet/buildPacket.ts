@@ -3,12 +3,17 @@
  * needs the page numbers, which need the cover's length: laid out again until the page count
  * holds, at most a few small passes) and the separator, then assembles all parts.
  */
-import type { Document, DocumentMeta } from '../model/types.js';
+import type { Document } from '../model/types.js';
 import type { OutlineEntry } from '../render/pdf/pdfBlocks.js';
 import { renderPdfPart } from '../render/pdf/renderPdf.js';
 import { anlagePart } from '../render/anlagen/renderAnlagen.js';
 import { assemblePacket, type PacketPart } from './assemblePacket.js';
-import { resolvePages, type PacketPlan, type PacketTop } from './packetDocument.js';
+import {
+  resolvePages,
+  withoutLetterhead,
+  type PacketPlan,
+  type PacketTop,
+} from './packetDocument.js';
 
 /** A rendered Anlage as the packet takes it: its prepared pages (prepareAnlage.ts). */
 export interface AnlagePart {
@@ -50,9 +55,6 @@ export async function buildPacket(
   };
   const render = (doc: Document) => renderPdfPart(doc, { pdfa: '2b', footer: false });
   // the letterhead is the cover's (meta.letterhead), not the separator's
-  const plain: DocumentMeta = Object.fromEntries(
-    Object.entries(plan.meta).filter(([key]) => key !== 'letterhead'),
-  ) as unknown as DocumentMeta;
   const anlageOf = (top: PacketTop, nummer: number): AnlagePart => {
     const found = part(top.nummer).anlagen.find((a) => a.nummer === nummer);
     if (found === undefined) throw new Error(`Anlage ${String(nummer)} of ${top.nummer} missing`);
@@ -60,7 +62,9 @@ export async function buildPacket(
   };
   const tops = [...plan.publicTops, ...plan.internalTops];
   const separator =
-    plan.separator === null ? null : await render({ ...plan.separator, meta: plain });
+    plan.separator === null
+      ? null
+      : await render({ ...plan.separator, meta: withoutLetterhead(plan.meta) });
   const starts = (coverPages: number): Map<string, number> => {
     const start = new Map<string, number>();
     let page = coverPages + 1;

@@ -36,7 +36,7 @@ export interface Manifest {
     readonly id: string;
     readonly koerperschaft: string;
     readonly gremium: string;
-    readonly wahlperiode: number;
+    readonly wahlperiode: number | string;
     readonly datum: string;
     readonly beginn: string;
     readonly ort: string;

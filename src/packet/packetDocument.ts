@@ -4,10 +4,11 @@ import {
   type ComposedTop,
   type ComposedVorlage,
 } from '../compose/compose.js';
-import { formatDate } from '../format/german.js';
+import { formatDate, formatWahlperiode } from '../format/german.js';
 import { parseHtml } from '../model/parseHtml.js';
 import { mapInlines } from '../model/unlink.js';
 import type { Block, Document, DocumentMeta, Inline } from '../model/types.js';
+import { bodyMeta } from '../template/letterhead.js';
 import type { Templates } from '../template/loadTemplates.js';
 import { anlageLabels } from '../render/anlagen/anlageLabels.js';
 
@@ -40,7 +41,7 @@ export interface PacketTop {
   readonly dest: string;
   /** "TOP 2: Bericht der Verwaltung …", "TOP 6 (nichtöffentlich): …" */
   readonly title: string;
-  /** "TOP 2 · SV-9-1601 · Bericht der Verwaltung …" on the following pages */
+  /** "TOP 2 · V/2024/0815 · Bericht der Verwaltung …" on the following pages */
   readonly running: string;
   /** the Anlagen with a file that this packet holds, after the Vorlage's pages */
   readonly anlagen: readonly PacketAnlage[];
@@ -74,6 +75,13 @@ export interface PacketPlan {
   readonly internalTops: readonly PacketTop[];
   /** the cover's expected page count (see coverPages in buildPacket.ts); default 1 */
   readonly coverPages?: number;
+}
+
+/** A page of the packet after its cover: the design, no letterhead. */
+export function withoutLetterhead(meta: DocumentMeta): DocumentMeta {
+  const copy: { -readonly [K in keyof DocumentMeta]?: DocumentMeta[K] } = { ...meta };
+  delete copy.letterhead;
+  return copy as DocumentMeta;
 }
 
 /** The Tagesordnung's page column: each page reference becomes the number, linked to the TOP. */
@@ -139,8 +147,21 @@ export function packetPlan(
     date: sitzung.datum,
     outlineDepth: 3,
   };
+  // the letterhead on the cover only (the separator page keeps the design)
+  const { letterhead, design } = bodyMeta(meeting.koerperschaft, [
+    { label: 'Gremium', value: sitzung.gremium },
+    { label: 'Sitzung', value: datum },
+    { label: 'Beginn', value: `${sitzung.beginn} Uhr` },
+    {
+      label: 'Wahlperiode',
+      value: formatWahlperiode(sitzung.wahlperiode).replace(/ ?Wahlperiode ?/, ''),
+    },
+    { label: 'Fassung', value: mitglieder ? 'für die Mitglieder (vertraulich)' : 'öffentlich' },
+  ]);
+  const coverMeta: DocumentMeta = { ...meta, letterhead, ...(design ? { design } : {}) };
   const einladung = parseHtml(
     templates.mappe.einladung({
+      einstellungen: meeting.koerperschaft,
       sitzung,
       mitglieder,
       oeffentlich: tops.filter((t) => t.oeffentlich).map(row),
@@ -159,11 +180,14 @@ export function packetPlan(
   };
   const internalTops = included.filter((t) => !t.oeffentlich).map(packetTop);
   return {
-    meta,
+    meta: coverMeta,
     cover: einladung,
     separator:
       internalTops.length > 0
-        ? { meta, blocks: parseHtml(templates.mappe.nichtoeffentlich({})) }
+        ? {
+            meta: withoutLetterhead(coverMeta),
+            blocks: parseHtml(templates.mappe.nichtoeffentlich({})),
+          }
         : null,
     publicTops: included.filter((t) => t.oeffentlich).map(packetTop),
     internalTops,

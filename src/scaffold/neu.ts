@@ -73,7 +73,7 @@ function comment(doc: Document, schemaFile: string): void {
       visit(pair.value as Node, field, fb);
     }
   };
-  visit(doc.contents as Node, loadSchema(schemaFile), schemaFile);
+  visit(doc.contents, loadSchema(schemaFile), schemaFile);
 }
 
 /** The text of a new file: the editor's schema line, a heading comment, the commented fields. */

@@ -1,11 +1,14 @@
 import Handlebars from 'handlebars';
-import { vorlageNumberPattern } from '../check/checkReferences.js';
+import type { Koerperschaft } from '../check/checkKoerperschaft.js';
+import { decisionName, genitiveOf } from '../format/genitiv.js';
+import { folderOf, isScheme, schemeOf } from '../format/vorlagennummer.js';
 import {
   approx,
   formatAmount,
   formatDate,
   formatNumber,
   formatPercent,
+  formatWahlperiode,
   type AmountStyle,
 } from '../format/german.js';
 
@@ -16,12 +19,31 @@ const escape = (s: string): string => Handlebars.Utils.escapeExpression(s);
 /** Absolute web addresses in running text; trailing punctuation stays outside the link. */
 const urlPattern = /\bhttps?:\/\/[^\s<>"„“”)]+[^\s<>"„“”).,;:!?]/g;
 
+const linkPatterns = new Map<string, RegExp>();
+
+/** Web addresses and, when the body's numbering pattern is given, its Vorlage numbers. */
+function linkPattern(nummernmuster: string | undefined): RegExp {
+  const key = nummernmuster ?? '';
+  let pattern = linkPatterns.get(key);
+  if (pattern === undefined) {
+    const scheme = nummernmuster === undefined ? null : schemeOf(nummernmuster);
+    pattern = new RegExp(
+      scheme !== null && isScheme(scheme)
+        ? `${urlPattern.source}|${scheme.inText}`
+        : urlPattern.source,
+      'gu',
+    );
+    linkPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
 /**
- * Clerk text → HTML: everything escaped, web addresses as links, and Vorlage numbers as links
- * to `#vorlage-<nummer>` when the @root context lists them in `linkziele`.
+ * Clerk text → HTML: everything escaped, web addresses as links, and Vorlage numbers (after the
+ * body's pattern) as links to `#vorlage-<ordner>` when the @root context lists them in `linkziele`.
  */
-export function linkify(text: string, targets: readonly string[]): string {
-  const pattern = new RegExp(`${urlPattern.source}|${vorlageNumberPattern.source}`, 'g');
+export function linkify(text: string, targets: readonly string[], nummernmuster?: string): string {
+  const pattern = linkPattern(nummernmuster);
   let out = '';
   let last = 0;
   for (const match of text.matchAll(pattern)) {
@@ -30,15 +52,21 @@ export function linkify(text: string, targets: readonly string[]): string {
     out += escape(text.slice(last, start));
     if (found.startsWith('http')) out += `<a href="${escape(found)}">${escape(found)}</a>`;
     else if (targets.includes(found))
-      out += `<a href="#vorlage-${escape(found)}">${escape(found)}</a>`;
+      out += `<a href="#vorlage-${escape(folderOf(found))}">${escape(found)}</a>`;
     else out += escape(found);
     last = start + found.length;
   }
   return out + escape(text.slice(last));
 }
 
-const targetsOf = (options: HelperOptions): readonly string[] =>
-  (options.data as { root?: { linkziele?: readonly string[] } }).root?.linkziele ?? [];
+interface RootContext {
+  readonly linkziele?: readonly string[];
+  /** the body's settings (ComposedVorlage and the packet's cover carry them) */
+  readonly einstellungen?: Koerperschaft;
+}
+
+const rootOf = (options: HelperOptions): RootContext =>
+  (options.data as { root?: RootContext }).root ?? {};
 
 const ca = (isApprox: boolean, word = 'ca.'): string => (isApprox ? `${word} ` : '');
 
@@ -47,7 +75,13 @@ export function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper(
     'text',
     (value: unknown, options: HelperOptions) =>
-      new hbs.SafeString(linkify(String(value), targetsOf(options))),
+      new hbs.SafeString(
+        linkify(
+          String(value),
+          rootOf(options).linkziele ?? [],
+          rootOf(options).einstellungen?.vorlagennummer,
+        ),
+      ),
   );
   hbs.registerHelper('datum', (value: unknown) => formatDate(String(value)));
   /** a point in time inside a sentence: "am 17.12.2019", "im Dezember 2019", "Ende des Jahres 2019" */
@@ -67,9 +101,9 @@ export function registerHelpers(hbs: typeof Handlebars): void {
       timeZone: 'UTC',
     }),
   );
-  /** "Integrationsausschuss" → "Integrationsausschusses", "Ausschuss für Soziales" → "Ausschusses für Soziales" */
-  hbs.registerHelper('genitiv', (value: unknown) =>
-    String(value).replace(/^(\S+)/, (word) => (/(s|ß|z|x)$/.test(word) ? `${word}es` : `${word}s`)),
+  /** after „Sitzung“: "Kreistag" → "des Kreistages", "Bezirksvertretung Mitte" → "der Bezirksvertretung Mitte"; koerperschaft.yaml's `genitiv` first */
+  hbs.registerHelper('genitiv', (value: unknown, options: HelperOptions) =>
+    genitiveOf(String(value), rootOf(options).einstellungen?.gremien),
   );
   hbs.registerHelper('zahl', (value: unknown) => formatNumber(Number(value)));
   /** {{anzahl x}}: 1300 → "1.300", {anzahl: 1300, ca: true} → "ca. 1.300" */
@@ -120,11 +154,12 @@ export function registerHelpers(hbs: typeof Handlebars): void {
     const text = String(name);
     return /^(Stadt|Gemeinde|Städteregion|Region)\b/.test(text) ? `Die ${text}` : `Der ${text}`;
   });
-  /** "Kreistag" → "Kreistagsbeschluss", "Kreisausschuss" → "Kreisausschussbeschluss" */
-  hbs.registerHelper('beschlussname', (gremium: unknown) => {
-    const text = String(gremium);
-    return /(tag|rat)$/.test(text) ? `${text}sbeschluss` : `${text}beschluss`;
-  });
+  /** "Kreistag" → "Kreistagsbeschluss", "Rat der Stadt" → "Beschluss des Rates der Stadt" */
+  hbs.registerHelper('beschlussname', (gremium: unknown, options: HelperOptions) =>
+    decisionName(String(gremium), rootOf(options).einstellungen?.gremien),
+  );
+  /** 9 → "9. Wahlperiode", "2020-2025" → "Wahlperiode 2020–2025" */
+  hbs.registerHelper('wahlperiode', (value: unknown) => formatWahlperiode(value));
   hbs.registerHelper('abschnittVorlage', (art: unknown) => `abschnitt-${String(art)}`);
   /** splits a list into rows of n cells for a grid table; the last row is padded */
   hbs.registerHelper('zeilen', (items: unknown, n: unknown) => {

@@ -1,6 +1,7 @@
 import type { ComposedVorlage } from '../compose/compose.js';
 import { parseHtml } from '../model/parseHtml.js';
 import type { Document } from '../model/types.js';
+import { bodyMeta, vorlageBlock } from './letterhead.js';
 import { renderVorlageHtml, type Templates } from './loadTemplates.js';
 
 /** template → model: the document of one Vorlage. */
@@ -24,6 +25,7 @@ export function vorlageDocument(
       language: 'de-DE',
       footer: `${koerperschaft} · ${kopf.art} ${nummer}`,
       date: kopf.datum,
+      ...bodyMeta(vorlage.einstellungen, vorlageBlock(vorlage)),
     },
     blocks: parseHtml(renderVorlageHtml(templates, vorlage, { linkziele })),
   };

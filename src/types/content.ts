@@ -6,11 +6,15 @@
  */
 export type Text = string;
 /**
+ * Der Pfad einer Datei im Inhaltsordner mit „/“ zwischen Ordnern, z. B. logo.svg oder schrift/Regular.ttf.
+ */
+export type Datei = string;
+/**
  * Ein Datum im ISO-Format JJJJ-MM-TT, z. B. 2019-12-17.
  */
 export type Datum = string;
 /**
- * Die Nummer einer Vorlage, z. B. SV-9-1601.
+ * Die Nummer einer Vorlage nach dem Nummernschema unter „vorlagennummer“ in koerperschaft.yaml.
  */
 export type Vorlagennummer = string;
 /**
@@ -132,6 +136,7 @@ export type DatumOderMonat = Datum | Monat;
 
 export interface Inhalte {
   gemeinsam?: Gemeinsam;
+  koerperschaft?: Koerperschaft;
   sitzung?: Sitzung;
   vorlage?: Vorlage;
   text?: TextAbschnitt;
@@ -147,15 +152,64 @@ export interface Gemeinsam {
   [k: string]: unknown | undefined;
 }
 /**
+ * Die Einstellungen der Verwaltung: Name, Anschrift, Logo, Nummernschema der Vorlagen, Gremien und Gestaltung. Eine Datei: content/koerperschaft.yaml.
+ */
+export interface Koerperschaft {
+  name: Text;
+  /**
+   * Die Postanschrift als Zeilen, z. B. [Friedrich-Ebert-Straße 7, 48653 Coesfeld].
+   *
+   * @minItems 1
+   */
+  anschrift: [Text, ...Text[]];
+  logo?: Datei;
+  vorlagennummer: Text;
+  /**
+   * Die Gremien, die tagen oder in einer Beratungsfolge stehen, z. B. - name: Kreistag.
+   *
+   * @minItems 1
+   */
+  gremien: [Gremium, ...Gremium[]];
+  /**
+   * Eigene Akzentfarbe und Schrift; ohne Angabe die Voreinstellung (Roboto, schwarze Überschriften).
+   */
+  gestaltung?: {
+    /**
+     * Die Farbe für Überschriften und Linien als #RRGGBB in Anführungszeichen, z. B. "#005A9C".
+     */
+    akzentfarbe?: string;
+    /**
+     * Eine eigene Schrift aus TTF- oder OTF-Dateien im Inhaltsordner; normal und fett sind Pflicht.
+     */
+    schrift?: {
+      name: Text;
+      normal: Datei;
+      fett: Datei;
+      kursiv?: Datei;
+      fettkursiv?: Datei;
+    };
+  };
+}
+/**
+ * Ein Gremium mit seinem Namen und, wo die eingebaute Regel nicht passt, der Form nach „Sitzung“.
+ */
+export interface Gremium {
+  name: Text;
+  /**
+   * Die Form nach „Sitzung“ mit Artikel, z. B. des Haupt- und Finanzausschusses oder der Bezirksvertretung Mitte.
+   */
+  genitiv?: string;
+}
+/**
  * Eine Sitzung eines Gremiums mit ihrer Tagesordnung. Eine Datei je Sitzung unter content/sitzungen/.
  */
 export interface Sitzung {
   koerperschaft: Text;
   gremium: Text;
   /**
-   * Die Nummer der Wahlperiode, z. B. 9.
+   * Die Nummer der Wahlperiode (z. B. 9) oder ihre Jahre in Anführungszeichen (z. B. "2020–2025").
    */
-  wahlperiode: number;
+  wahlperiode: number | string;
   datum: Datum;
   /**
    * Die Uhrzeit des Sitzungsbeginns in Anführungszeichen, z. B. "17:00".

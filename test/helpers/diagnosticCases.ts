@@ -5,6 +5,7 @@ import { checkAndCompose, type CheckResult } from '../../src/build.js';
 import {
   maxFileSize,
   readContent,
+  readKoerperschaft,
   type ContentFiles,
   type NotAFile,
   type RawFile,
@@ -25,7 +26,8 @@ export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import
  * file of that size, too large to be read (`vorlagen/SV-9-1601/anlagen/plan.pdf 25000000`);
  * `erwartet.json` holds the expected
  * diagnostics (code, file, line, column, message, hint); `ausgabe.txt`, where present, the
- * expected printed report.
+ * expected printed report. koerperschaft.yaml and the files it names (logo, fonts) are taken
+ * from the case where it has them, else from the example.
  */
 export interface Case {
   readonly name: string;
@@ -134,11 +136,23 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
       : merge(example.vorlagen.get(folder) ?? [], `vorlagen/${folder}/`);
     if (files.length > 0 || !removed.includes(`vorlagen/${folder}/`)) vorlagen.set(folder, files);
   }
+  const body = await readKoerperschaft((path, limit) => {
+    if (removed.includes(path)) return Promise.resolve(null);
+    const full = [join(c.dir, path), join(exampleContentDir, path)].find((f) => existsSync(f));
+    if (full === undefined || !statSync(full).isFile()) return Promise.resolve(null);
+    const bytes = readFileSync(full);
+    return Promise.resolve({
+      path,
+      size: bytes.length,
+      bytes: bytes.length > limit ? null : bytes,
+    });
+  });
   return {
     root: example.root,
     meetings: merge(example.meetings, 'sitzungen/'),
     vorlagen,
     anlagen: await caseAnlagen(c),
+    ...body,
   };
 }
 

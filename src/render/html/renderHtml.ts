@@ -7,7 +7,7 @@
 import type { Block, Document, Inline, TableCell } from '../../model/types.js';
 
 export interface HtmlOptions {
-  /** where an internal anchor (`#vorlage-SV-9-1601`, `#abschnitt-…`) points in the preview */
+  /** where an internal anchor (`#vorlage-V-2024-0815`, `#abschnitt-…`) points in the preview */
   readonly anchor?: (id: string) => string;
   /** the text shown for a page reference (HTML has no pages) */
   readonly pageref?: (target: string) => string;
