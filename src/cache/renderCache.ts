@@ -28,8 +28,16 @@ interface StoredInfo {
 const sha256 = (bytes: Uint8Array | string): string =>
   createHash('sha256').update(bytes).digest('hex');
 
-/** The key of a JSON-serialisable description of a render's inputs. */
-export const cacheKey = (...parts: readonly unknown[]): string => sha256(JSON.stringify(parts));
+/**
+ * The key of a JSON-serialisable description of a render's inputs; bytes in it (a Vorlage's
+ * pictures) count by their digest.
+ */
+export const cacheKey = (...parts: readonly unknown[]): string =>
+  sha256(
+    JSON.stringify(parts, (_key, value: unknown) =>
+      value instanceof Uint8Array ? `sha256:${sha256(value)}` : value,
+    ),
+  );
 
 /** The cache folder: RATSMAPPE_CACHE, else $XDG_CACHE_HOME/ratsmappe, else ~/.cache/ratsmappe. */
 export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): string {

@@ -4,6 +4,7 @@ import type { LoadedContent } from '../load/loadContent.js';
 import { positionAt, type Source } from '../load/positions.js';
 import { checkFigures } from './checkFigures.js';
 import { checkGlyphs } from './checkGlyphs.js';
+import { checkImages } from './checkImages.js';
 import { checkReferences } from './checkReferences.js';
 import { checkTables } from './checkTables.js';
 import { isSectionKind, sectionKinds, validateSchema, type SchemaName } from './validateSchema.js';
@@ -80,6 +81,7 @@ export function checkContent(content: LoadedContent): CheckedContent {
     }
   }
   diagnostics.push(...checkReferences(content, valid));
+  diagnostics.push(...checkImages(content, valid));
   return { valid, diagnostics: withoutShadowed(diagnostics) };
 }
 

@@ -42,6 +42,8 @@ export interface LoadedContent {
   readonly diagnostics: readonly Diagnostic[];
   /** the text of every file that could be decoded, parsed or not (for code frames) */
   readonly texts: ReadonlyMap<string, string>;
+  /** Vorlage folder name → its image files, unchecked (`bild` blocks: check/checkImages.ts) */
+  readonly bilder?: ReadonlyMap<string, readonly RawFile[]>;
 }
 
 /** Parses every file; a broken file is reported and skipped, the others are still loaded. */
@@ -99,5 +101,11 @@ export function loadContent(files: ContentFiles): LoadedContent {
       notFiles,
     });
   }
-  return { meetings, vorlagen, diagnostics, texts };
+  return {
+    meetings,
+    vorlagen,
+    diagnostics,
+    texts,
+    ...(files.bilder ? { bilder: files.bilder } : {}),
+  };
 }

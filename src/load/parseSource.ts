@@ -9,7 +9,7 @@ import { findYamlTraps, maxNesting, tooDeep } from './yamlTraps.js';
 /** More aliases than this in one file is refused (alias bombs). */
 const maxAliasCount = 50;
 
-const byteSize = (n: number): string =>
+export const byteSize = (n: number): string =>
   n >= 1024 * 1024
     ? `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MiB`
     : `${Math.ceil(n / 1024)} KiB`;

@@ -22,20 +22,46 @@ export interface ContentFiles {
    * a symbolic link has its own path as its one entry, marked notAFile
    */
   readonly vorlagen: ReadonlyMap<string, readonly RawFile[]>;
+  /**
+   * Vorlage folder name → its image files (PNG, JPEG, SVG by name, also in subfolders), for
+   * `bild` text blocks; absent where no folder has one
+   */
+  readonly bilder?: ReadonlyMap<string, readonly RawFile[]>;
 }
 
 /** Files above this size are refused unread (RM106). */
 export const maxFileSize = 1024 * 1024;
+
+/** Images above this size are refused unread (RM803): 5 MiB, a photo for print, not a scan. */
+export const maxImageSize = 5 * 1024 * 1024;
+
+/** a picture's file name: what a `bild` block may point at */
+export const isImageName = (name: string): boolean => /\.(png|jpe?g|svg)$/i.test(name);
 
 /** Thrown when the content folder itself is unusable: a misuse of the command, not a content fault. */
 export class ContentFolderError extends Error {}
 
 const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
 
-async function readOne(root: string, path: string): Promise<RawFile> {
+async function readOne(root: string, path: string, limit = maxFileSize): Promise<RawFile> {
   const full = join(root, ...path.split('/'));
   const { size } = await stat(full);
-  return { path, size, bytes: size > maxFileSize ? null : await readFile(full) };
+  return { path, size, bytes: size > limit ? null : await readFile(full) };
+}
+
+/**
+ * The image files of a Vorlage folder and its subfolders (three levels at most), sorted;
+ * symbolic links are not followed (they may point out of the content folder).
+ */
+async function imageFilesIn(root: string, dir: string, depth = 0): Promise<RawFile[]> {
+  const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
+  const out: RawFile[] = [];
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = `${dir}/${e.name}`;
+    if (e.isDirectory() && depth < 3) out.push(...(await imageFilesIn(root, path, depth + 1)));
+    else if (e.isFile() && isImageName(e.name)) out.push(await readOne(root, path, maxImageSize));
+  }
+  return out;
 }
 
 /**
@@ -65,6 +91,7 @@ export async function readContent(root: string): Promise<ContentFiles> {
   const meetings = await yamlFilesIn(root, 'sitzungen');
   const folders = await readdir(join(root, 'vorlagen'), { withFileTypes: true }).catch(() => []);
   const vorlagen = new Map<string, RawFile[]>();
+  const bilder = new Map<string, RawFile[]>();
   for (const entry of folders
     .filter((e) => e.isDirectory() || e.isSymbolicLink())
     .sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -76,6 +103,8 @@ export async function readContent(root: string): Promise<ContentFiles> {
         ? await yamlFilesIn(root, path)
         : [{ path, size: 0, bytes: null, notAFile: 'symlink' }],
     );
+    const images = entry.isDirectory() ? await imageFilesIn(root, path) : [];
+    if (images.length > 0) bilder.set(entry.name, images);
   }
-  return { root, meetings, vorlagen };
+  return { root, meetings, vorlagen, bilder };
 }

@@ -25,6 +25,9 @@ export function vorlageDocument(
       footer: `${koerperschaft} · ${kopf.art} ${nummer}`,
       date: kopf.datum,
     },
-    blocks: parseHtml(renderVorlageHtml(templates, vorlage, { linkziele })),
+    blocks: parseHtml(
+      renderVorlageHtml(templates, vorlage, { linkziele }),
+      (src) => vorlage.bilder?.[src],
+    ),
   };
 }

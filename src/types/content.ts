@@ -20,7 +20,7 @@ export type Vorlagennummer = string;
  */
 export type Textbloecke = [Textblock, ...Textblock[]];
 /**
- * Ein Absatz (einfacher Text) oder ein Block: liste, aufzaehlung, zitat, zwischenueberschrift oder tabelle.
+ * Ein Absatz (einfacher Text) oder ein Block: liste, aufzaehlung, zitat, zwischenueberschrift, tabelle, bild oder diagramm.
  */
 export type Textblock =
   | Text
@@ -63,6 +63,55 @@ export type Textblock =
          * @minItems 1
          */
         zeilen: [[string, ...string[]], ...[string, ...string[]][]];
+      };
+    }
+  | {
+      /**
+       * Ein Bild (PNG, JPEG oder SVG) aus dem Ordner der Vorlage, mit Alternativtext.
+       */
+      bild: {
+        /**
+         * Der Name der Bilddatei im Ordner der Vorlage, z. B. lageplan.png oder bilder/foto.jpg.
+         */
+        datei: string;
+        alt: Text;
+        unterschrift?: Text;
+      };
+    }
+  | {
+      /**
+       * Ein Diagramm aus Zahlen: Säulen, Balken oder eine Linie.
+       */
+      diagramm: {
+        /**
+         * saeulen (senkrechte Säulen), balken (waagerechte Balken) oder linien (eine Linie, z. B. für einen Verlauf).
+         */
+        art: "saeulen" | "balken" | "linien";
+        titel: Text;
+        einheit?: Text;
+        /**
+         * Die Werte des Diagramms, in der gezeigten Reihenfolge.
+         *
+         * @minItems 1
+         *
+         * Items: Eine Beschriftung und ihr Wert.
+         */
+        daten: [
+          {
+            beschriftung: Text;
+            /**
+             * Die Zahl, z. B. 238000.
+             */
+            wert: number;
+          },
+          ...{
+            beschriftung: Text;
+            /**
+             * Die Zahl, z. B. 238000.
+             */
+            wert: number;
+          }[]
+        ];
       };
     };
 /**
@@ -441,6 +490,12 @@ export interface Sprachmittlerpool {
     landesfoerderung_prozent: UngefaehrerProzentsatz;
   };
   ausblick?: Textbloecke;
+  /**
+   * true zeigt die Zahlenreihen (anfragen_nach_kommune, meistgefragte_sprachen) auch als Diagramm; eine Liste wählt einzelne, z. B. [anfragen_nach_kommune].
+   */
+  diagramm?:
+    | boolean
+    | ["anfragen_nach_kommune" | "meistgefragte_sprachen", ...("anfragen_nach_kommune" | "meistgefragte_sprachen")[]];
 }
 /**
  * Die Zahlen des Jugendamts zu unbegleiteten ausländischen Minderjährigen (art: uma).
