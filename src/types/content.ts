@@ -572,6 +572,10 @@ export interface Uma {
     };
     zugewiesen_nicht_uebergeben?: Anzahl;
   };
+  /**
+   * true zeigt den Verlauf (verlauf) auch als Liniendiagramm, z. B. diagramm: true.
+   */
+  diagramm?: boolean | ["verlauf", ..."verlauf"[]];
 }
 /**
  * Eine Zahl und das Datum, zu dem sie gilt.
