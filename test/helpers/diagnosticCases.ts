@@ -3,7 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAndCompose, type CheckResult } from '../../src/build.js';
 import {
+  isImageName,
   maxFileSize,
+  maxImageSize,
   readContent,
   type ContentFiles,
   type NotAFile,
@@ -57,11 +59,24 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
   base ??= readContent(exampleContentDir);
   const example = await base;
   const removed = linesOf(join(c.dir, 'loeschen.txt'));
+  // pictures (PNG, JPEG, SVG) go with the Vorlage's images, as readContent reads them
+  const bilder = new Map([...(example.bilder ?? new Map<string, readonly RawFile[]>())]);
+  for (const path of caseFiles(c.dir).filter(isImageName)) {
+    const bytes = readFileSync(join(c.dir, path));
+    const folder = path.split('/')[1] ?? '';
+    const raw = { path, size: bytes.length, bytes: bytes.length > maxImageSize ? null : bytes };
+    bilder.set(folder, [...(bilder.get(folder) ?? []).filter((f) => f.path !== path), raw]);
+  }
   const overrides = new Map<string, RawFile>([
-    ...caseFiles(c.dir).map((path): [string, RawFile] => {
-      const bytes = readFileSync(join(c.dir, path));
-      return [path, { path, size: bytes.length, bytes: bytes.length > maxFileSize ? null : bytes }];
-    }),
+    ...caseFiles(c.dir)
+      .filter((path) => !isImageName(path))
+      .map((path): [string, RawFile] => {
+        const bytes = readFileSync(join(c.dir, path));
+        return [
+          path,
+          { path, size: bytes.length, bytes: bytes.length > maxFileSize ? null : bytes },
+        ];
+      }),
     ...linesOf(join(c.dir, 'keine-dateien.txt')).map((line): [string, RawFile] => {
       const [path = '', kind = ''] = line.split(/\s+/);
       if (!['folder', 'symlink', 'other'].includes(kind)) throw new Error(`${c.name}: ${line}`);
@@ -92,7 +107,12 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
       : merge(example.vorlagen.get(folder) ?? [], `vorlagen/${folder}/`);
     if (files.length > 0 || !removed.includes(`vorlagen/${folder}/`)) vorlagen.set(folder, files);
   }
-  return { root: example.root, meetings: merge(example.meetings, 'sitzungen/'), vorlagen };
+  return {
+    root: example.root,
+    meetings: merge(example.meetings, 'sitzungen/'),
+    vorlagen,
+    bilder,
+  };
 }
 
 export async function runCase(c: Case): Promise<CheckResult> {
