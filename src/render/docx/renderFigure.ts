@@ -93,7 +93,9 @@ export function renderFigure(
     ];
   }
   const { file } = block;
-  const fit = Math.min(WIDTH_PX / file.width, MAX_HEIGHT_PX / file.height);
+  // as in the PDF: a raster picture is not enlarged beyond its size at 96 dpi; an SVG fills
+  const natural = file.format === 'svg' ? Infinity : 1;
+  const fit = Math.min(natural, WIDTH_PX / file.width, MAX_HEIGHT_PX / file.height);
   const size = { width: file.width * fit, height: file.height * fit };
   const name = block.caption ?? block.alt;
   const altText = { name, description: block.alt, title: name };

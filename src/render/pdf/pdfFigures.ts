@@ -1,7 +1,8 @@
 /**
  * Charts and pictures as pdfmake content: a chart is its SVG drawn as vectors by pdfmake's
  * svg-to-pdfkit (paths and real text in the document's font, no image), with its title above;
- * a picture is scaled to the text width (its aspect ratio kept, at most 60 % of the page high),
+ * a picture is scaled to fit the text width (its aspect ratio kept, at most 60 % of the page
+ * high; a PNG or JPEG no larger than at 96 dpi),
  * with its caption below. A figure is never split across pages.
  *
  * PNGs with alpha are made opaque on white before (`withOpaqueImages`, see opaquePng.ts) and
@@ -49,7 +50,9 @@ export function figureToContent(
     };
   }
   const { file } = block;
-  const fit = Math.min(TEXT_WIDTH / file.width, MAX_HEIGHT / file.height);
+  // a raster picture is not enlarged beyond its size at 96 dpi (it would blur); an SVG fills
+  const natural = file.format === 'svg' ? Infinity : 0.75;
+  const fit = Math.min(natural, TEXT_WIDTH / file.width, MAX_HEIGHT / file.height);
   const size = { width: file.width * fit, height: file.height * fit };
   const picture =
     file.format === 'svg'

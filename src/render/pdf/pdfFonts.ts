@@ -74,8 +74,8 @@ const families = new Map<string, PdfFaces>([['Roboto', ROBOTO]]);
 /** pdfkit's font selection and registry (pdfkit 0.19 internals, not in its typings) */
 interface KitFonts {
   _registeredFonts: Record<string, unknown>;
-  registerFont(name: string, src: Buffer): void;
-  font(src: unknown, family?: unknown, size?: unknown): unknown;
+  registerFont(this: KitFonts, name: string, src: Buffer): void;
+  font: (this: KitFonts, src: unknown, family?: unknown, size?: unknown) => unknown;
 }
 
 let kitPatched = false;
