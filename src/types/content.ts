@@ -67,7 +67,7 @@ export type Textblock =
     }
   | {
       /**
-       * Ein Bild (PNG, JPEG oder SVG) aus dem Ordner der Vorlage, mit Alternativtext.
+       * Ein Bild (PNG, JPEG oder SVG) aus dem Ordner der Vorlage, mit Alternativtext, z. B. {datei: lageplan.png, alt: Lageplan der Unterkunft}.
        */
       bild: {
         /**
@@ -90,7 +90,7 @@ export type Textblock =
         titel: Text;
         einheit?: Text;
         /**
-         * Die Werte des Diagramms, in der gezeigten Reihenfolge.
+         * Die Werte des Diagramms, in der gezeigten Reihenfolge, z. B. [{beschriftung: Sanitär, wert: 238000}].
          *
          * @minItems 1
          *
