@@ -1,8 +1,8 @@
 /**
  * The pictures of `bild` text blocks: each names a PNG, JPEG or SVG file in the Vorlage's
- * folder that exists (RM801), is what its name says by its bytes (RM802), is not too large
- * (RM803) and, as an SVG, draws without transparency, scripts, external references or embedded
- * images (RM804: every PDF is written without transparency, see render/pdf/pdfArchive.ts).
+ * folder that exists (RM621), is what its name says by its bytes (RM622), is not too large
+ * (RM623) and, as an SVG, draws without transparency, scripts, external references or embedded
+ * images (RM624: every PDF is written without transparency, see render/pdf/pdfArchive.ts).
  * Reported at the `datei` of the block.
  */
 import { posix } from 'node:path';
@@ -59,20 +59,20 @@ export function checkImageFile(
 ):
   | { info: ImageInfo; bytes: Uint8Array }
   | { fault: Parameters<typeof diagnose>[0]; params: Record<string, string> } {
-  if (raw === undefined || raw.notAFile) return { fault: 'RM801', params: {} };
+  if (raw === undefined || raw.notAFile) return { fault: 'RM621', params: {} };
   if (raw.bytes === null)
-    return { fault: 'RM803', params: { size: byteSize(raw.size), limit: byteSize(maxImageSize) } };
+    return { fault: 'RM623', params: { size: byteSize(raw.size), limit: byteSize(maxImageSize) } };
   const info = imageInfo(raw.bytes);
   const expected = formatOfName(datei);
   if (info === undefined || info.format !== expected) {
     const gefunden =
       info === undefined ? 'kein PNG-, JPEG- oder SVG-Bild' : `ein ${formatName[info.format]}-Bild`;
-    return { fault: 'RM802', params: { erwartet: formatName[expected ?? 'png'], gefunden } };
+    return { fault: 'RM622', params: { erwartet: formatName[expected ?? 'png'], gefunden } };
   }
   if (info.format === 'svg') {
     const text = new TextDecoder().decode(raw.bytes);
     const found = SVG_FAULTS.find(([pattern]) => pattern.test(text));
-    if (found) return { fault: 'RM804', params: { was: found[1] } };
+    if (found) return { fault: 'RM624', params: { was: found[1] } };
   }
   return { info, bytes: raw.bytes };
 }

@@ -405,25 +405,25 @@ export const catalogue = {
     hint: 'Schreiben Sie den Text in lateinischer Umschrift, z. B. „Tigrinya“ statt „ትግርኛ“. In der DOCX-Datei zeigen Word und LibreOffice die Zeichen mit einer Ersatzschrift.',
   },
   // Pictures (bild text blocks)
-  RM801: {
+  RM621: {
     severity: 'fehler',
     name: 'image-missing',
     message: 'Das Bild „{datei}“ liegt nicht im Ordner der Vorlage ({ordner}).',
     hint: 'Legen Sie die Datei in den Ordner {ordner}/ oder korrigieren Sie den Namen (Groß- und Kleinschreibung zählen). {vorhanden}',
   },
-  RM802: {
+  RM622: {
     severity: 'fehler',
     name: 'image-wrong-type',
     message: 'Die Datei „{datei}“ ist dem Namen nach ein {erwartet}-Bild, enthält aber {gefunden}.',
     hint: 'Speichern Sie das Bild im Bildprogramm als PNG, JPEG oder SVG und geben Sie der Datei die passende Endung, z. B. lageplan.png.',
   },
-  RM803: {
+  RM623: {
     severity: 'fehler',
     name: 'image-too-large',
     message: 'Das Bild „{datei}“ ist mit {size} zu groß (höchstens {limit}).',
     hint: 'Verkleinern Sie das Bild, z. B. auf 2000 Pixel Breite, oder speichern Sie ein Foto als JPEG.',
   },
-  RM804: {
+  RM624: {
     severity: 'fehler',
     name: 'svg-not-archivable',
     message:

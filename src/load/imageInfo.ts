@@ -1,7 +1,7 @@
 /**
  * What an image file is, from its bytes rather than its name: PNG and JPEG by their signature
  * (and their size from the IHDR chunk or the SOF marker), SVG by its root element (its size from
- * width and height, else its viewBox). Pure; the check (RM802) compares it with the file name.
+ * width and height, else its viewBox). Pure; the check (RM622) compares it with the file name.
  */
 
 export type ImageFormat = 'png' | 'jpeg' | 'svg';

@@ -32,7 +32,7 @@ export interface ContentFiles {
 /** Files above this size are refused unread (RM106). */
 export const maxFileSize = 1024 * 1024;
 
-/** Images above this size are refused unread (RM803): 5 MiB, a photo for print, not a scan. */
+/** Images above this size are refused unread (RM623): 5 MiB, a photo for print, not a scan. */
 export const maxImageSize = 5 * 1024 * 1024;
 
 /** a picture's file name: what a `bild` block may point at */

@@ -6,7 +6,7 @@
  * with its caption below. A figure is never split across pages.
  *
  * PNGs with alpha are made opaque on white before (`withOpaqueImages`, see opaquePng.ts) and
- * SVGs with transparency are refused by the check (RM804), so the PDF has no soft masks.
+ * SVGs with transparency are refused by the check (RM624), so the PDF has no soft masks.
  */
 import type { ContentStack } from 'pdfmake/interfaces.js';
 import type { Block, Document } from '../../model/types.js';
