@@ -1,3 +1,4 @@
+import { exampleChartWords, withoutChartWords } from './helpers/chartLabels.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,11 @@ describe('LibreOffice opens the DOCX without loss', function () {
       const ours = await extractPdfText(await exampleArtifact('SV-9-1601.pdf'));
       const body = (pages: string[]) =>
         normalizeSpace(pages.map((p) => p.replace(/^.*Seite \d+ von \d+$/m, '')).join('\n'));
-      expect(body(converted.pages)).to.equal(body(ours.pages));
+      // the chart is a picture in the DOCX, its labels are text in our PDF
+      const charts = (await exampleChartWords()).get('SV-9-1601') ?? [];
+      expect(body(converted.pages)).to.equal(
+        withoutChartWords(body(ours.pages).split(' '), charts).join(' '),
+      );
       converted.pages.forEach((page, i) => {
         expect(page).to.match(
           new RegExp(

@@ -41,6 +41,10 @@ function textsOf(blocks: readonly Block[]): string[] {
         return textsOf(block.children);
       case 'pagebreak':
         return [];
+      case 'chart':
+        return [block.title];
+      case 'image':
+        return block.caption === undefined ? [] : [block.caption];
     }
   });
 }

@@ -33,6 +33,10 @@ function texts(blocks: readonly Block[]): string[] {
         return [...(b.header ?? []), ...b.rows.flat()].flatMap((c) => fromInlines(c.children));
       case 'pagebreak':
         return [];
+      case 'chart':
+        return [b.title];
+      case 'image':
+        return b.caption === undefined ? [] : [b.caption];
     }
   });
 }

@@ -10,6 +10,7 @@ import { checkGremien } from './checkGremien.js';
 import { checkKoerperschaft, type Koerperschaft } from './checkKoerperschaft.js';
 import { checkNumbering } from './checkNumbering.js';
 import { checkReferences, numbersOfFolders } from './checkReferences.js';
+import { checkImages } from './checkImages.js';
 import { checkTables } from './checkTables.js';
 import { isSectionKind, sectionKinds, validateSchema, type SchemaName } from './validateSchema.js';
 
@@ -96,6 +97,7 @@ export function checkContent(content: LoadedContent): CheckedContent {
     if (vorlage.header && valid.has(vorlage.header))
       diagnostics.push(...checkAnlagen(vorlage, content.anlagen.get(vorlage.folder) ?? []));
   }
+  diagnostics.push(...checkImages(content, valid));
   return { valid, koerperschaft, diagnostics: withoutShadowed(diagnostics) };
 }
 

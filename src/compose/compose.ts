@@ -1,7 +1,10 @@
+import { posix } from 'node:path';
+import { checkImageFile, imageReferences } from '../check/checkImages.js';
 import type { Koerperschaft } from '../check/checkKoerperschaft.js';
 import type { SectionKind } from '../check/validateSchema.js';
 import type { AnlageArt } from '../load/inspectAnlage.js';
 import { folderOf } from '../format/vorlagennummer.js';
+import type { ImageFile } from '../model/types.js';
 import { meetingId, type LoadedContent } from '../load/loadContent.js';
 import { sha256 } from '../write/digest.js';
 import type {
@@ -74,6 +77,8 @@ export interface ComposedVorlage {
   /** the content files this Vorlage was made from, relative to the content folder */
   readonly dateien: readonly string[];
   readonly anlagen: readonly ComposedAnlage[];
+  /** the pictures its `bild` blocks show, by `datei` (checked: check/checkImages.ts) */
+  readonly bilder?: Readonly<Record<string, ImageFile>>;
 }
 
 export interface ComposedTop {
@@ -154,7 +159,42 @@ export function composeVorlage(
     return { ...base, titel: entry.titel, datei };
   });
   const koerperschaft = einstellungen.name;
-  return { nummer, ordner, kopf, koerperschaft, einstellungen, gruppen, dateien, anlagen };
+  const bilder = picturesOf(content, ordner, [
+    sources.header.value,
+    ...gruppen.flatMap((g) => g.abschnitte.map((a) => a.daten)),
+  ]);
+  return {
+    nummer,
+    ordner,
+    kopf,
+    koerperschaft,
+    einstellungen,
+    gruppen,
+    dateien,
+    anlagen,
+    ...(bilder ? { bilder } : {}),
+  };
+}
+
+/** The checked pictures the values' `bild` blocks name; undefined when there are none. */
+function picturesOf(
+  content: LoadedContent,
+  folder: string,
+  values: readonly unknown[],
+): Record<string, ImageFile> | undefined {
+  const refs = values.flatMap((v) => imageReferences(v));
+  if (refs.length === 0) return undefined;
+  const files = content.bilder?.get(folder) ?? [];
+  const out: Record<string, ImageFile> = {};
+  for (const { datei } of refs) {
+    const raw = files.find((f) => f.path === posix.join('vorlagen', folder, datei));
+    const checked = checkImageFile(raw, datei);
+    if ('fault' in checked) throw new Error(`image ${datei} of ${folder} was not checked`);
+    const { bytes, info } = checked;
+    // a plain view (not a Buffer): cache keys hash it (cache/renderCache.ts)
+    out[datei] = { ...info, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
+  }
+  return out;
 }
 
 /** Resolves a checked meeting: numbers the agenda and attaches its Vorlagen. Pure. */

@@ -533,6 +533,32 @@ export const catalogue = {
     message: 'Das Gremium „{value}“ steht unter „gremien“ mehrfach.',
     hint: 'Führen Sie jedes Gremium nur einmal auf.',
   },
+  // Pictures (bild text blocks)
+  RM621: {
+    severity: 'fehler',
+    name: 'image-missing',
+    message: 'Das Bild „{datei}“ liegt nicht im Ordner der Vorlage ({ordner}).',
+    hint: 'Legen Sie die Datei in den Ordner {ordner}/ oder korrigieren Sie den Namen (Groß- und Kleinschreibung zählen). {vorhanden}',
+  },
+  RM622: {
+    severity: 'fehler',
+    name: 'image-wrong-type',
+    message: 'Die Datei „{datei}“ ist dem Namen nach ein {erwartet}-Bild, enthält aber {gefunden}.',
+    hint: 'Speichern Sie das Bild im Bildprogramm als PNG, JPEG oder SVG und geben Sie der Datei die passende Endung, z. B. lageplan.png.',
+  },
+  RM623: {
+    severity: 'fehler',
+    name: 'image-too-large',
+    message: 'Das Bild „{datei}“ ist mit {size} zu groß (höchstens {limit}).',
+    hint: 'Verkleinern Sie das Bild, z. B. auf 2000 Pixel Breite, oder speichern Sie ein Foto als JPEG.',
+  },
+  RM624: {
+    severity: 'fehler',
+    name: 'svg-not-archivable',
+    message:
+      'Das SVG-Bild „{datei}“ enthält {was}; das lässt sich im PDF (PDF/A, ohne Transparenz) nicht sicher wiedergeben.',
+    hint: 'Speichern Sie die Grafik ohne Transparenz, Skripte, Verweise und eingebettete Bilder, oder als PNG.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type Code = keyof typeof catalogue;

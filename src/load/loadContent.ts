@@ -49,6 +49,8 @@ export interface LoadedContent {
   readonly texts: ReadonlyMap<string, string>;
   /** Vorlage folder name → its Anlage files, as readContent found them */
   readonly anlagen: ReadonlyMap<string, readonly AnlageFile[]>;
+  /** Vorlage folder name → its image files, unchecked (`bild` blocks: check/checkImages.ts) */
+  readonly bilder?: ReadonlyMap<string, readonly RawFile[]>;
 }
 
 /** Parses every file; a broken file is reported and skipped, the others are still loaded. */
@@ -117,5 +119,6 @@ export function loadContent(files: ContentFiles): LoadedContent {
     diagnostics,
     texts,
     anlagen: files.anlagen ?? new Map(),
+    ...(files.bilder ? { bilder: files.bilder } : {}),
   };
 }

@@ -29,6 +29,11 @@ export interface ContentFiles {
   readonly koerperschaft: RawFile | null;
   /** the files koerperschaft.yaml names (logo, fonts) by their path; a missing one is absent */
   readonly dateien: ReadonlyMap<string, RawFile>;
+  /**
+   * Vorlage folder name → its image files (PNG, JPEG, SVG by name, also in subfolders), for
+   * `bild` text blocks; absent where no folder has one
+   */
+  readonly bilder?: ReadonlyMap<string, readonly RawFile[]>;
 }
 
 /** The name of the body's settings file in the content folder. */
@@ -46,16 +51,36 @@ export const isSafeContentPath = (path: string): boolean =>
 
 /** Logo and font files above this size are not read (the check reports them at their field). */
 export const maxAssetSize = 16 * 1024 * 1024;
+/** Images above this size are refused unread (RM623): 5 MiB, a photo for print, not a scan. */
+export const maxImageSize = 5 * 1024 * 1024;
+
+/** a picture's file name: what a `bild` block may point at */
+export const isImageName = (name: string): boolean => /\.(png|jpe?g|svg)$/i.test(name);
 
 /** Thrown when the content folder itself is unusable: a misuse of the command, not a content fault. */
 export class ContentFolderError extends Error {}
 
 const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
 
-async function readOne(root: string, path: string): Promise<RawFile> {
+async function readOne(root: string, path: string, limit = maxFileSize): Promise<RawFile> {
   const full = join(root, ...path.split('/'));
   const { size } = await stat(full);
-  return { path, size, bytes: size > maxFileSize ? null : await readFile(full) };
+  return { path, size, bytes: size > limit ? null : await readFile(full) };
+}
+
+/**
+ * The image files of a Vorlage folder and its subfolders (three levels at most), sorted;
+ * symbolic links are not followed (they may point out of the content folder).
+ */
+async function imageFilesIn(root: string, dir: string, depth = 0): Promise<RawFile[]> {
+  const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
+  const out: RawFile[] = [];
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = `${dir}/${e.name}`;
+    if (e.isDirectory() && depth < 3) out.push(...(await imageFilesIn(root, path, depth + 1)));
+    else if (e.isFile() && isImageName(e.name)) out.push(await readOne(root, path, maxImageSize));
+  }
+  return out;
 }
 
 /**
@@ -113,6 +138,7 @@ export async function readContent(root: string): Promise<ContentFiles> {
   const meetings = await yamlFilesIn(root, 'sitzungen');
   const folders = await readdir(join(root, 'vorlagen'), { withFileTypes: true }).catch(() => []);
   const vorlagen = new Map<string, RawFile[]>();
+  const bilder = new Map<string, RawFile[]>();
   for (const entry of folders
     .filter((e) => e.isDirectory() || e.isSymbolicLink())
     .sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -124,11 +150,13 @@ export async function readContent(root: string): Promise<ContentFiles> {
         ? await yamlFilesIn(root, path)
         : [{ path, size: 0, bytes: null, notAFile: 'symlink' }],
     );
+    const images = entry.isDirectory() ? await imageFilesIn(root, path) : [];
+    if (images.length > 0) bilder.set(entry.name, images);
   }
   // a linked Vorlage folder is not followed for its Anlagen either
   const real = [...vorlagen.keys()].filter(
     (name) => !vorlagen.get(name)?.some((r) => r.path === `vorlagen/${name}`),
   );
   const body = await readKoerperschaft((path, limit) => readIfFile(root, path, limit));
-  return { root, meetings, vorlagen, anlagen: await readAnlagen(root, real), ...body };
+  return { root, meetings, vorlagen, anlagen: await readAnlagen(root, real), bilder, ...body };
 }

@@ -1,6 +1,15 @@
 import { parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import type { Align, Block, HeadingLevel, Inline, TableCell, TableVariant } from './types.js';
+import { chartAlt, chartKinds } from './chartText.js';
+import type {
+  Align,
+  Block,
+  HeadingLevel,
+  ImageFile,
+  Inline,
+  TableCell,
+  TableVariant,
+} from './types.js';
 
 type Node = DefaultTreeAdapterMap['childNode'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -32,6 +41,18 @@ export const allowedTags: Readonly<Record<string, readonly string[]>> = {
   em: [],
   a: ['seitenzahl'],
   br: [],
+  // a chart (class: its art) with <data value> points, or a picture (class bild) with <img>
+  figure: ['saeulen', 'balken', 'linien', 'bild'],
+  figcaption: [],
+  data: [],
+  img: [],
+};
+
+/** attributes beyond class, href and heading ids: by tag */
+const allowedAttributes: Readonly<Record<string, readonly string[]>> = {
+  figure: ['data-einheit'],
+  data: ['value'],
+  img: ['src', 'alt'],
 };
 
 const tableVariants: Record<string, TableVariant> = {
@@ -54,7 +75,8 @@ function assertAllowed(el: Element): void {
     const ok =
       a.name === 'class' ||
       (a.name === 'href' && el.tagName === 'a') ||
-      (a.name === 'id' && /^h[1-5]$/.test(el.tagName));
+      (a.name === 'id' && /^h[1-5]$/.test(el.tagName)) ||
+      (allowedAttributes[el.tagName]?.includes(a.name) ?? false);
     if (!ok) throw new HtmlSubsetError(`Attribute ${a.name} is not allowed on <${el.tagName}>`);
   }
 }
@@ -159,7 +181,64 @@ function table(el: Element): Block {
   return { type: 'table', variant, header, rows };
 }
 
-function blocks(nodes: readonly Node[]): Block[] {
+/** The images a Vorlage's templates may point at (`<img src>`): its checked `bild` files. */
+export type ImageLookup = (src: string) => ImageFile | undefined;
+
+const plainText = (el: Element): string =>
+  inlines(el.childNodes)
+    .map((i) => (i.type === 'text' ? i.text : ''))
+    .join('');
+
+/**
+ * <figure class="saeulen|balken|linien" data-einheit="…"><figcaption>title</figcaption>
+ * <data value="468">Coesfeld</data>…</figure> is a chart; <figure class="bild"><img src alt>
+ * <figcaption>…</figcaption></figure> a picture.
+ */
+function figure(el: Element, images: ImageLookup): Block {
+  const children = elementsOf(el.childNodes);
+  children.forEach(assertAllowed);
+  const caption = children.find((c) => c.tagName === 'figcaption');
+  const captionText = caption === undefined ? undefined : plainText(caption);
+  const cls = attr(el, 'class') ?? '';
+  if (cls === 'bild') {
+    const img = children.find((c) => c.tagName === 'img');
+    const src = img === undefined ? undefined : attr(img, 'src');
+    const alt = img === undefined ? undefined : attr(img, 'alt');
+    if (src === undefined || alt === undefined || alt.trim() === '')
+      throw new HtmlSubsetError('<figure class="bild"> needs an <img> with src and alt');
+    const file = images(src);
+    if (file === undefined) throw new HtmlSubsetError(`<img src="${src}">: no such checked image`);
+    return {
+      type: 'image',
+      file,
+      alt: alt.trim(),
+      ...(captionText ? { caption: captionText } : {}),
+    };
+  }
+  const kind = chartKinds[cls];
+  if (kind === undefined) throw new HtmlSubsetError(`<figure> needs a class`);
+  const unit = attr(el, 'data-einheit');
+  const data = children
+    .filter((c) => c.tagName === 'data')
+    .map((d) => {
+      const value = Number(attr(d, 'value'));
+      if (!Number.isFinite(value)) throw new HtmlSubsetError('<data> needs a numeric value');
+      return { label: plainText(d), value };
+    });
+  const title = captionText ?? '';
+  return {
+    type: 'chart',
+    kind,
+    title,
+    ...(unit ? { unit } : {}),
+    data,
+    alt: chartAlt(kind, title, unit === '' ? undefined : unit, data),
+  };
+}
+
+const noImages: ImageLookup = () => undefined;
+
+function blocks(nodes: readonly Node[], images: ImageLookup = noImages): Block[] {
   return elementsOf(nodes).map((el): Block => {
     assertAllowed(el);
     switch (el.tagName) {
@@ -186,25 +265,30 @@ function blocks(nodes: readonly Node[]): Block[] {
               (c) => isElement(c) && ['p', 'ul', 'ol', 'table', 'blockquote'].includes(c.tagName),
             );
             return hasBlocks
-              ? blocks(li.childNodes)
+              ? blocks(li.childNodes, images)
               : [{ type: 'paragraph', children: inlines(li.childNodes) }];
           }),
         };
       case 'blockquote':
-        return { type: 'quote', children: blocks(el.childNodes) };
+        return { type: 'quote', children: blocks(el.childNodes, images) };
       case 'aside':
-        return { type: 'box', children: blocks(el.childNodes) };
+        return { type: 'box', children: blocks(el.childNodes, images) };
       case 'hr':
         return { type: 'pagebreak' };
       case 'table':
         return table(el);
+      case 'figure':
+        return figure(el, images);
       default:
         throw new HtmlSubsetError(`Inline <${el.tagName}> outside a block`);
     }
   });
 }
 
-/** Parses the HTML subset the templates emit into the document model. */
-export function parseHtml(html: string): Block[] {
-  return blocks(parseFragment(html).childNodes);
+/**
+ * Parses the HTML subset the templates emit into the document model; `images` resolves the
+ * pictures' `src` (the Vorlage's checked image files).
+ */
+export function parseHtml(html: string, images: ImageLookup = noImages): Block[] {
+  return blocks(parseFragment(html).childNodes, images);
 }

@@ -54,7 +54,44 @@ export type Block =
   | { readonly type: 'quote'; readonly children: readonly Block[] }
   /** a framed box, e.g. the Beschlussvorschlag */
   | { readonly type: 'box'; readonly children: readonly Block[] }
-  | { readonly type: 'pagebreak' };
+  | { readonly type: 'pagebreak' }
+  /** a chart drawn from its figures (a `diagramm` text block, or a section's series) */
+  | {
+      readonly type: 'chart';
+      readonly kind: ChartKind;
+      readonly title: string;
+      /** what the values count, e.g. "Anfragen" or "€"; absent: bare numbers */
+      readonly unit?: string;
+      readonly data: readonly ChartPoint[];
+      /** the German text alternative that states every figure (chartText.ts) */
+      readonly alt: string;
+    }
+  /** a picture from the Vorlage's folder (a `bild` text block) */
+  | {
+      readonly type: 'image';
+      readonly file: ImageFile;
+      /** what a screen reader says */
+      readonly alt: string;
+      /** the caption below the picture */
+      readonly caption?: string;
+    };
+
+/** columns: vertical bars (saeulen); bars: horizontal bars (balken); line: a line (linien) */
+export type ChartKind = 'columns' | 'bars' | 'line';
+
+export interface ChartPoint {
+  readonly label: string;
+  readonly value: number;
+}
+
+/** An image file's bytes, already checked to be what its format says. */
+export interface ImageFile {
+  readonly format: 'png' | 'jpeg' | 'svg';
+  readonly bytes: Uint8Array;
+  /** the intrinsic size: pixels, or an SVG's width and height (its viewBox) in user units */
+  readonly width: number;
+  readonly height: number;
+}
 
 export interface DocumentMeta {
   /** document title, e.g. "V/2024/0815 Bericht der Verwaltung" */

@@ -24,6 +24,7 @@ export const previewScript = `(() => {
 
 export const previewStyle = `:root { color: #1a1a1a; background: #ffffff; font-family: system-ui, sans-serif; line-height: 1.45; }
 body { max-width: 52rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+figure { margin: 1rem 0; } figure svg, figure img { max-width: 100%; height: auto; } figcaption { font-size: 0.9rem; }
 header { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 1px solid #767676; margin-bottom: 1rem; }
 header p { margin: 0.5rem 0; color: #3d3d3d; }
 a { color: #0645ad; }

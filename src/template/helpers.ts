@@ -176,6 +176,30 @@ export function registerHelpers(hbs: typeof Handlebars): void {
     'feld',
     (object: unknown, key: unknown) => (object as Record<string, unknown>)[String(key)],
   );
+  /** `diagramm: true` shows every series of a section as a chart, a list only the series named */
+  hbs.registerHelper(
+    'diagrammFuer',
+    (setting: unknown, name: unknown) =>
+      setting === true || (Array.isArray(setting) && setting.includes(name)),
+  );
+  /**
+   * a series as chart data: [{kommune, anzahl}] → [{beschriftung, wert}]; beschriftung="datum"
+   * writes ISO dates and months the German way (2019-12-17 → 17.12.2019)
+   */
+  hbs.registerHelper(
+    'reihe',
+    (items: unknown, label: unknown, value: unknown, options: HelperOptions) => {
+      const asDate = (options.hash as { beschriftung?: string }).beschriftung === 'datum';
+      return (items as Record<string, unknown>[]).map((item) => {
+        const text = String(item[String(label)]);
+        const raw = item[String(value)];
+        return {
+          beschriftung: asDate ? formatDate(text) : text,
+          wert: approx(raw, 'anzahl').value,
+        };
+      });
+    },
+  );
   hbs.registerHelper('blockart', (block: unknown) =>
     typeof block === 'string' ? 'absatz' : (Object.keys(block as object)[0] ?? 'absatz'),
   );

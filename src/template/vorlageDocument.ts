@@ -27,6 +27,9 @@ export function vorlageDocument(
       date: kopf.datum,
       ...bodyMeta(vorlage.einstellungen, vorlageBlock(vorlage)),
     },
-    blocks: parseHtml(renderVorlageHtml(templates, vorlage, { linkziele })),
+    blocks: parseHtml(
+      renderVorlageHtml(templates, vorlage, { linkziele }),
+      (src) => vorlage.bilder?.[src],
+    ),
   };
 }

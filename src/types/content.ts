@@ -24,7 +24,7 @@ export type Vorlagennummer = string;
  */
 export type Textbloecke = [Textblock, ...Textblock[]];
 /**
- * Ein Absatz (einfacher Text) oder ein Block: liste, aufzaehlung, zitat, zwischenueberschrift oder tabelle.
+ * Ein Absatz (einfacher Text) oder ein Block: liste, aufzaehlung, zitat, zwischenueberschrift, tabelle, bild oder diagramm.
  */
 export type Textblock =
   | Text
@@ -67,6 +67,55 @@ export type Textblock =
          * @minItems 1
          */
         zeilen: [[string, ...string[]], ...[string, ...string[]][]];
+      };
+    }
+  | {
+      /**
+       * Ein Bild (PNG, JPEG oder SVG) aus dem Ordner der Vorlage, mit Alternativtext, z. B. {datei: lageplan.png, alt: Lageplan der Unterkunft}.
+       */
+      bild: {
+        /**
+         * Der Name der Bilddatei im Ordner der Vorlage, z. B. lageplan.png oder bilder/foto.jpg.
+         */
+        datei: string;
+        alt: Text;
+        unterschrift?: Text;
+      };
+    }
+  | {
+      /**
+       * Ein Diagramm aus Zahlen: Säulen, Balken oder eine Linie.
+       */
+      diagramm: {
+        /**
+         * saeulen (senkrechte Säulen), balken (waagerechte Balken) oder linien (eine Linie, z. B. für einen Verlauf).
+         */
+        art: "saeulen" | "balken" | "linien";
+        titel: Text;
+        einheit?: Text;
+        /**
+         * Die Werte des Diagramms, in der gezeigten Reihenfolge, z. B. [{beschriftung: Sanitär, wert: 238000}].
+         *
+         * @minItems 1
+         *
+         * Items: Eine Beschriftung und ihr Wert.
+         */
+        daten: [
+          {
+            beschriftung: Text;
+            /**
+             * Die Zahl, z. B. 238000.
+             */
+            wert: number;
+          },
+          ...{
+            beschriftung: Text;
+            /**
+             * Die Zahl, z. B. 238000.
+             */
+            wert: number;
+          }[]
+        ];
       };
     };
 /**
@@ -509,6 +558,12 @@ export interface Sprachmittlerpool {
     landesfoerderung_prozent: UngefaehrerProzentsatz;
   };
   ausblick?: Textbloecke;
+  /**
+   * true zeigt die Zahlenreihen (anfragen_nach_kommune, meistgefragte_sprachen) auch als Diagramm; eine Liste wählt einzelne, z. B. [anfragen_nach_kommune].
+   */
+  diagramm?:
+    | boolean
+    | ["anfragen_nach_kommune" | "meistgefragte_sprachen", ...("anfragen_nach_kommune" | "meistgefragte_sprachen")[]];
 }
 /**
  * Die Zahlen des Jugendamts zu unbegleiteten ausländischen Minderjährigen (art: uma).
@@ -585,6 +640,10 @@ export interface Uma {
     };
     zugewiesen_nicht_uebergeben?: Anzahl;
   };
+  /**
+   * true zeigt den Verlauf (verlauf) auch als Liniendiagramm, z. B. diagramm: true.
+   */
+  diagramm?: boolean | ["verlauf", ..."verlauf"[]];
 }
 /**
  * Eine Zahl und das Datum, zu dem sie gilt.

@@ -3,7 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAndCompose, type CheckResult } from '../../src/build.js';
 import {
+  isImageName,
   maxFileSize,
+  maxImageSize,
   readContent,
   readKoerperschaft,
   type ContentFiles,
@@ -94,9 +96,17 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
   base ??= readContent(exampleContentDir);
   const example = await base;
   const removed = linesOf(join(c.dir, 'loeschen.txt'));
+  // pictures (PNG, JPEG, SVG) go with the Vorlage's images, as readContent reads them
+  const bilder = new Map([...(example.bilder ?? new Map<string, readonly RawFile[]>())]);
+  for (const path of caseFiles(c.dir).filter(isImageName)) {
+    const bytes = readFileSync(join(c.dir, path));
+    const folder = path.split('/')[1] ?? '';
+    const raw = { path, size: bytes.length, bytes: bytes.length > maxImageSize ? null : bytes };
+    bilder.set(folder, [...(bilder.get(folder) ?? []).filter((f) => f.path !== path), raw]);
+  }
   const overrides = new Map<string, RawFile>([
     ...caseFiles(c.dir)
-      .filter((path) => !isAnlageName(path))
+      .filter((path) => !isAnlageName(path) && !isImageName(path))
       .map((path): [string, RawFile] => {
         const bytes = readFileSync(join(c.dir, path));
         return [
@@ -153,6 +163,7 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
     vorlagen,
     anlagen: await caseAnlagen(c),
     ...body,
+    bilder,
   };
 }
 

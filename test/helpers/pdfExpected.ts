@@ -4,6 +4,7 @@
  * row left to right), where a page must start, and the lines that must stand on their own (each
  * table row that fits on one line, an ordered item's number with the start of its text).
  */
+import { chartLabels } from './chartLabels.js';
 import type { Block, Document, Inline, TableCell } from '../../src/model/types.js';
 import { inlinesToPlain as plainText } from '../../src/render/pdf/pdfInlines.js';
 
@@ -105,6 +106,14 @@ class Collector {
         break;
       case 'table':
         this.table(block);
+        break;
+      case 'chart':
+        // its title, then the labels the SVG draws as text
+        this.text(block.title);
+        for (const label of chartLabels(block)) this.text(label);
+        break;
+      case 'image':
+        if (block.caption !== undefined) this.text(block.caption);
         break;
     }
   }

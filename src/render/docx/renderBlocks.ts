@@ -5,6 +5,7 @@ import type { Block } from '../../model/types.js';
 import { INDENT_STEP, STYLE } from './docxStyles.js';
 import { paragraphBase } from './paragraphBase.js';
 import { renderBox } from './renderBox.js';
+import { renderFigure } from './renderFigure.js';
 import { renderInlines } from './renderInlines.js';
 import { renderList } from './renderList.js';
 import type { Body, Context, RenderState } from './renderState.js';
@@ -60,6 +61,10 @@ export function renderBlocks(
         break;
       case 'pagebreak':
         state.pageBreakPending = true;
+        break;
+      case 'chart':
+      case 'image':
+        out.push(...renderFigure(block, state, context));
         break;
     }
   }

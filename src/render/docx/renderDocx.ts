@@ -28,6 +28,9 @@ import {
   docxStyles,
   listDefinition,
 } from './docxStyles.js';
+import { chartStyle } from '../chart/chartStyle.js';
+import { rasteriser } from '../chart/rasterise.js';
+import { needsRaster } from './renderFigure.js';
 import { renderLetterhead } from './renderLetterhead.js';
 import { normalizeDocx, packDocx } from './normalizeDocx.js';
 
@@ -101,6 +104,10 @@ export async function renderDocx(doc: Document): Promise<Buffer> {
   const { meta } = doc;
   const look = docxLook(meta.design);
   const state = createRenderState(look);
+  if (needsRaster(doc.blocks)) {
+    await rasteriser();
+    state.chart = chartStyle(meta.design);
+  }
   const children = renderBlocks(doc.blocks, state, TOP_LEVEL);
   if (children.length === 0) children.push(new Paragraph({}));
 

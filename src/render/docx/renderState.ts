@@ -5,6 +5,7 @@
 import type { Paragraph, Table } from 'docx';
 
 import type { Block } from '../../model/types.js';
+import type { ChartStyle } from '../chart/chartStyle.js';
 import { docxLook, type DocxLook } from './docxStyles.js';
 
 /** what the body of a document, a box or a list item is made of */
@@ -22,6 +23,8 @@ export interface RenderState {
   afterTable: boolean;
   /** the design's font and colours */
   readonly look: DocxLook;
+  /** what charts and SVG pictures are drawn with (the document's font and accent colour) */
+  chart?: ChartStyle;
 }
 
 /** where the blocks being rendered sit */

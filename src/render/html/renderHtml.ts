@@ -5,12 +5,16 @@
  * may map to preview pages).
  */
 import type { Block, Document, Inline, TableCell } from '../../model/types.js';
+import { chartSvg } from '../chart/chartSvg.js';
+import { chartStyle, type ChartStyle } from '../chart/chartStyle.js';
 
 export interface HtmlOptions {
   /** where an internal anchor (`#vorlage-V-2024-0815`, `#abschnitt-…`) points in the preview */
   readonly anchor?: (id: string) => string;
   /** the text shown for a page reference (HTML has no pages) */
   readonly pageref?: (target: string) => string;
+  /** the charts' font and colour (renderHtml sets them from the document's design) */
+  readonly chart?: ChartStyle;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -75,6 +79,20 @@ function block(b: Block, options: HtmlOptions): string {
       return `<div class="kasten">${blocks(b.children, options)}</div>`;
     case 'pagebreak':
       return '';
+    case 'chart': {
+      // the SVG as a picture with the figures as its text alternative; its caption the title
+      const svg = chartSvg(b, options.chart ?? chartStyle(undefined)).replace(
+        /^<svg\b/,
+        `<svg role="img" aria-label="${escapeHtml(b.alt)}"`,
+      );
+      return `<figure class="diagramm">${svg}<figcaption>${escapeHtml(b.title)}</figcaption></figure>`;
+    }
+    case 'image': {
+      const src = `data:image/${b.file.format === 'svg' ? 'svg+xml' : b.file.format};base64,${Buffer.from(b.file.bytes).toString('base64')}`;
+      const caption =
+        b.caption === undefined ? '' : `<figcaption>${escapeHtml(b.caption)}</figcaption>`;
+      return `<figure class="bild"><img src="${src}" alt="${escapeHtml(b.alt)}" width="${String(Math.round(b.file.width))}" height="${String(Math.round(b.file.height))}">${caption}</figure>`;
+    }
     case 'table': {
       if (b.variant === 'grid') {
         // a list laid out in columns: a list, not a table, for screen readers
@@ -106,5 +124,5 @@ function blocks(items: readonly Block[], options: HtmlOptions): string {
 
 /** The document's blocks as an HTML fragment (to go inside `<main>` or `<article>`). */
 export function renderHtml(doc: Document, options: HtmlOptions = {}): string {
-  return blocks(doc.blocks, options);
+  return blocks(doc.blocks, { chart: chartStyle(doc.meta.design), ...options });
 }

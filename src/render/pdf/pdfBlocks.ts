@@ -13,6 +13,7 @@ import type {
   TableCell as PdfCell,
 } from 'pdfmake/interfaces.js';
 import type { Block, TableCell } from '../../model/types.js';
+import { figureToContent, type FigureContext } from './pdfFigures.js';
 import { inlinesToLines, inlinesToPlain, inlinesToText } from './pdfInlines.js';
 
 type Margins = [number, number, number, number];
@@ -20,7 +21,15 @@ type BlockNode =
   ContentText | ContentStack | ContentTable | ContentOrderedList | ContentUnorderedList;
 
 /** vertical space after a block, in pt */
-const SPACE = { paragraph: 7, list: 7, listItem: 3, table: 10, box: 12, quote: 7 } as const;
+const SPACE = {
+  paragraph: 7,
+  list: 7,
+  listItem: 3,
+  table: 10,
+  box: 12,
+  quote: 7,
+  figure: 12,
+} as const;
 /**
  * Style names marking top-level paragraphs for the page-break rules in renderPdf.ts:
  * short ones (up to 4 estimated lines) are never split, long ones leave no single first line.
@@ -91,6 +100,8 @@ export interface ConvertContext {
   readonly outlineDepth: number;
   /** the colour of the rules and the box border (meta.design.accent); default grey */
   readonly accent?: string | undefined;
+  /** the font and colours of charts and the body font of SVG pictures */
+  readonly figures: FigureContext;
 }
 
 /**
@@ -174,6 +185,9 @@ function blockToContent(
       };
     case 'table':
       return tableToContent(block, below(SPACE.table), ctx.accent);
+    case 'chart':
+    case 'image':
+      return figureToContent(block, ctx.figures, below(SPACE.figure, 0, 4));
   }
 }
 

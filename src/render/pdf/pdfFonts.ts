@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Design, FontFile } from '../../model/types.js';
+import { requirePdfmake } from './pdfmakeInternals.js';
 import type { FontFace, FurnitureFonts } from './pageFurniture.js';
 
 const require = createRequire(import.meta.url);
@@ -70,12 +71,41 @@ const own = new Map<string, FontFace>();
  */
 const families = new Map<string, PdfFaces>([['Roboto', ROBOTO]]);
 
+/** pdfkit's font selection and registry (pdfkit 0.19 internals, not in its typings) */
+interface KitFonts {
+  _registeredFonts: Record<string, unknown>;
+  registerFont(this: KitFonts, name: string, src: Buffer): void;
+  font: (this: KitFonts, src: unknown, family?: unknown, size?: unknown) => unknown;
+}
+
+let kitPatched = false;
+
+/**
+ * svg-to-pdfkit (an SVG logo or chart with text) selects the font by the file pdfmake names
+ * (pdfmake's fontCallback), and pdfkit opens such a name from the disk, where an own face's
+ * virtual file is not: the face is registered under its name on the document first.
+ */
+function letPdfkitOpenOwnFaces(): void {
+  if (kitPatched) return;
+  kitPatched = true;
+  const PDFKit = requirePdfmake('pdfkit') as { prototype: KitFonts };
+  const font = PDFKit.prototype.font;
+  PDFKit.prototype.font = function (this: KitFonts, src, family, size) {
+    const face = typeof src === 'string' ? own.get(src) : undefined;
+    if (face !== undefined && typeof src === 'string' && !(src in this._registeredFonts)) {
+      this.registerFont(src, face.src as Buffer);
+    }
+    return font.call(this, src, family, size);
+  };
+}
+
 /** The virtual file of an own face: named by its content, written once per thread. */
 function virtualFace(file: FontFile): FontFace {
   const digest = createHash('sha256').update(file.bytes).digest('hex').slice(0, 32);
   const name = `${PREFIX}${digest}.ttf`;
   let face = own.get(name);
   if (face === undefined) {
+    letPdfkitOpenOwnFaces();
     const bytes = Buffer.from(file.bytes);
     (pdfmake as unknown as VirtualFs).virtualfs.writeFileSync(name, bytes);
     face = { src: bytes, key: name };

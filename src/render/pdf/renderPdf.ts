@@ -28,6 +28,8 @@ import {
   type PdfAttachment,
   type PdfOptions,
 } from './pdfArchive.js';
+import { chartStyle } from '../chart/chartStyle.js';
+import { withOpaqueImages } from './pdfFigures.js';
 import { blocksToContent, PARAGRAPH_STYLE, type OutlineEntry } from './pdfBlocks.js';
 import { MARGIN } from './pageGeometry.js';
 import { drawFooters, RULE_GREY, type KitDocument } from './pageFurniture.js';
@@ -171,6 +173,7 @@ export function buildPdfDefinition(doc: Document): {
       outline,
       outlineDepth: meta.outlineDepth ?? 3,
       accent,
+      figures: { chart: chartStyle(meta.design), family: fonts.family },
     },
     false,
   );
@@ -311,7 +314,9 @@ export async function renderPdfPart(
   options: PdfOptions & { readonly footer?: boolean } = {},
 ): Promise<RenderedPdf> {
   const subset = checkPdfOptions(options);
-  const { definition, outline } = buildPdfDefinition(await withOpaqueLogo(doc));
+  const { definition, outline } = buildPdfDefinition(
+    await withOpaqueImages(await withOpaqueLogo(doc)),
+  );
   const footer = options.footer === false ? undefined : doc.meta.footer;
   if (subset !== undefined) {
     definition.version = '1.7'; // pdfkit writes PDF/A only for PDF ≥ 1.4; pdfmake's default is 1.3

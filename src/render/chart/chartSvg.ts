@@ -1,0 +1,150 @@
+/**
+ * A chart block as a static SVG, drawn by Apache ECharts' server-side SVG renderer (no
+ * browser, no canvas; animation off). The SVG is cleaned of what is only for the browser
+ * (hover styles, class names with a per-process counter, data attributes), so equal input gives
+ * equal bytes, and it has no transparency: the PDF draws it as vectors (pdfmake's svg node), the
+ * DOCX carries it with a PNG of it (rasterise.ts), the HTML preview inline.
+ *
+ * Sizes are in pt at the PDF's text width (1 SVG unit = 1 pt there).
+ */
+import { createHash } from 'node:crypto';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { formatNumber } from '../../format/german.js';
+import { valueText } from '../../model/chartText.js';
+import type { Block } from '../../model/types.js';
+import type { ChartStyle } from './chartStyle.js';
+
+echarts.use([BarChart, LineChart, GridComponent, SVGRenderer]);
+
+export type ChartBlock = Extract<Block, { type: 'chart' }>;
+
+/** the text width of an A4 page with DIN 5008 margins (165 mm), in pt */
+export const CHART_WIDTH = 468;
+const FONT_SIZE = 9;
+const TEXT = '#333333';
+const AXIS = '#7f7f7f';
+const GRID = '#d9d9d9';
+
+/** the chart's height in pt: horizontal bars grow with their number */
+export const chartHeight = (chart: ChartBlock): number =>
+  chart.kind === 'bars' ? Math.max(90, 44 + 24 * chart.data.length) : 220;
+
+/** a value as its label: with a short unit ("238.000 €"), else the bare number */
+const label = (value: number, unit: string | undefined): string =>
+  unit !== undefined && unit.length <= 3 ? valueText(value, unit) : formatNumber(value);
+
+function option(chart: ChartBlock, style: ChartStyle): echarts.EChartsCoreOption {
+  const unit = chart.unit;
+  const longUnit = unit !== undefined && unit.length > 3 ? unit : undefined;
+  const text = { fontFamily: style.family, fontSize: FONT_SIZE, color: TEXT };
+  const categories = {
+    type: 'category',
+    data: chart.data.map((p) => p.label),
+    axisLine: { lineStyle: { color: AXIS } },
+    axisTick: { show: false },
+    axisLabel: { ...text, hideOverlap: true },
+  };
+  const values = {
+    type: 'value',
+    splitLine: { lineStyle: { color: GRID } },
+    axisLabel: { ...text, formatter: (v: number) => formatNumber(v) },
+    ...(longUnit === undefined
+      ? {}
+      : chart.kind === 'bars'
+        ? { name: longUnit, nameTextStyle: text, nameLocation: 'middle', nameGap: 20 }
+        : { name: longUnit, nameTextStyle: text, nameGap: 12 }),
+  };
+  const horizontal = chart.kind === 'bars';
+  const series =
+    chart.kind === 'line'
+      ? {
+          type: 'line',
+          data: chart.data.map((p) => p.value),
+          lineStyle: { color: style.color, width: 2 },
+          itemStyle: { color: style.color },
+          symbol: 'circle',
+          symbolSize: 5,
+          label: { show: true, position: 'top', ...text, textBorderWidth: 0 },
+        }
+      : {
+          type: 'bar',
+          data: chart.data.map((p) => p.value),
+          itemStyle: { color: style.color },
+          barMaxWidth: horizontal ? 16 : 40,
+          label: {
+            show: true,
+            position: horizontal ? 'right' : 'top',
+            ...text,
+            textBorderWidth: 0,
+          },
+        };
+  const seriesLabel = {
+    ...series.label,
+    formatter: (p: { value: number }) => label(p.value, unit),
+  };
+  return {
+    animation: false,
+    textStyle: text,
+    grid: {
+      left: 4,
+      right: horizontal ? 40 : 24,
+      top: horizontal ? 4 : 20,
+      bottom: horizontal ? (longUnit === undefined ? 16 : 30) : 18,
+    },
+    xAxis: horizontal ? values : categories,
+    // the first category at the top, as in the table and the text
+    yAxis: horizontal ? { ...categories, inverse: true } : values,
+    series: [{ ...series, label: seriesLabel, labelLayout: { hideOverlap: true } }],
+  };
+}
+
+/**
+ * Without what only a browser uses (hover styles, their class names, data attributes), inline
+ * styles as presentation attributes; the ids
+ * of clip paths (zrender numbers them with a per-process counter) named by the SVG's content,
+ * so they are reproducible and do not clash between two charts in one HTML page.
+ */
+function staticSvg(svg: string): string {
+  const plain = svg
+    .replace(/<style\b[\s\S]*?<\/style>\s*/g, '')
+    .replace(/ class="[^"]*"/g, '')
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
+    .replace(/ pointer-events="[^"]*"/g, '')
+    .replace(/\n+/g, '\n')
+    .replace(/\bzr\d+-/g, 'chart-')
+    // presentation attributes, not style: a page's CSP without inline styles keeps them
+    .replace(/ style="([^"]*)"/g, (_all, css: string) =>
+      css
+        .split(';')
+        .map((d) => d.split(':').map((part) => part.trim()))
+        .filter((d): d is [string, string] => d.length === 2 && d[0] !== '')
+        .map(([name, value]) => ` ${name}="${value.replace(/px$/, '')}"`)
+        .join(''),
+    );
+  const digest = createHash('sha256').update(plain).digest('hex').slice(0, 10);
+  return plain.replace(/\bchart-/g, `chart${digest}-`);
+}
+
+/** The chart as an SVG document in the document's font and colour. */
+export function chartSvg(chart: ChartBlock, style: ChartStyle): string {
+  echarts.setPlatformAPI({
+    measureText: (text: string, font?: string) => ({
+      width: style.measure(text, font ?? `${String(FONT_SIZE)}px ${style.family}`),
+    }),
+  });
+  const instance = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: CHART_WIDTH,
+    height: chartHeight(chart),
+  });
+  try {
+    instance.setOption(option(chart, style));
+    return staticSvg(instance.renderToSVGString());
+  } finally {
+    instance.dispose();
+  }
+}
