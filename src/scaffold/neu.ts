@@ -54,7 +54,15 @@ function comment(doc: Document, schemaFile: string): void {
     if (isSeq(node)) {
       const { node: resolved, base: b } = resolve(schema, base);
       const items = resolved.items as SchemaNode | undefined;
-      for (const item of node.items) visit(item as Node, items, b);
+      for (const item of node.items) {
+        visit(item as Node, items, b);
+        // the first key's comment goes above the item's „- “, not between dash and key
+        const first = isMap(item) ? item.items[0] : undefined;
+        if (isMap(item) && first && isScalar(first.key) && first.key.commentBefore) {
+          item.commentBefore = first.key.commentBefore;
+          first.key.commentBefore = null;
+        }
+      }
       return;
     }
     if (!isMap(node)) return;
