@@ -71,21 +71,26 @@ describe('ratsmappe neu', function () {
   it('never overwrites (exit 1) and names faults in German (exit 2)', () => {
     const dir = copyOfExample();
     dirs.push(dir);
-    const again = run(dir, ['neu', 'vorlage', 'SV-9-1601']);
-    expect(again.status).to.equal(1);
-    expect(again.stderr).to.include('Die Vorlage SV-9-1601 gibt es schon');
-    const typo = run(dir, ['neu', 'sitzung', '2020-03-10', 'Integrationsauschuss']);
-    expect(typo.status).to.equal(2);
-    expect(typo.stderr).to.include('Meinten Sie „Integrationsausschuss“?');
-    const date = run(dir, ['neu', 'sitzung', '10.03.2020', 'Integrationsausschuss']);
-    expect(date.status).to.equal(2);
-    expect(date.stderr).to.include('kein Datum im Format JJJJ-MM-TT');
-    const kind = run(dir, ['neu', 'abschnitt', 'SV-9-1601', 'tetx']);
-    expect(kind.status).to.equal(2);
-    expect(kind.stderr).to.include('Meinten Sie „text“?');
-    const art = run(dir, ['neu', 'vorlage', '--art', 'Beschlussvorlag']);
-    expect(art.status).to.equal(2);
-    expect(art.stderr).to.include('Meinten Sie „Beschlussvorlage“?');
+    const cases: [string[], number, string][] = [
+      [['neu', 'vorlage', 'SV-9-1601'], 1, 'Die Vorlage SV-9-1601 gibt es schon'],
+      [
+        ['neu', 'sitzung', '2020-03-10', 'Integrationsauschuss'],
+        2,
+        'Meinten Sie „Integrationsausschuss“?',
+      ],
+      [
+        ['neu', 'sitzung', '10.03.2020', 'Integrationsausschuss'],
+        2,
+        'kein Datum im Format JJJJ-MM-TT',
+      ],
+      [['neu', 'abschnitt', 'SV-9-1601', 'tetx'], 2, 'Meinten Sie „text“?'],
+      [['neu', 'vorlage', '--art', 'Beschlussvorlag'], 2, 'Meinten Sie „Beschlussvorlage“?'],
+    ];
+    for (const [args, status, message] of cases) {
+      const result = run(dir, args);
+      expect(result.status, args.join(' ')).to.equal(status);
+      expect(result.stderr, args.join(' ')).to.include(message);
+    }
   });
 
   it('makes a meeting that passes check', () => {
