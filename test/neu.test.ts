@@ -37,7 +37,8 @@ describe('ratsmappe neu', function () {
     expect(vorlage.status, vorlage.stderr).to.equal(0);
     expect(vorlage.stdout).to.include('angelegt: content/vorlagen/SV-9-1602/vorlage.yaml');
     expect(run(dir, ['neu', 'abschnitt', 'SV-9-1602', 'text']).status).to.equal(0);
-    expect(run(dir, ['neu', 'abschnitt', 'SV-9-1602', 'integrationspauschale']).status).to.equal(0);
+    for (const art of ['integrationspauschale', 'schwerpunktziele', 'sprachmittlerpool', 'uma'])
+      expect(run(dir, ['neu', 'abschnitt', 'SV-9-1602', art]).status, art).to.equal(0);
     const check = run(dir, ['check', '--json']);
     const found = JSON.parse(check.stdout) as { code: string; severity: string }[];
     expect(found.filter((d) => d.severity === 'fehler')).to.deep.equal([]);
@@ -50,12 +51,16 @@ describe('ratsmappe neu', function () {
       'sachstand.yaml',
       'text.yaml',
       'integrationspauschale.yaml',
+      'schwerpunktziele.yaml',
+      'sprachmittlerpool.yaml',
+      'uma.yaml',
     ]);
     for (const file of [
       'vorlage.yaml',
       'sachstand.yaml',
       'text.yaml',
       'integrationspauschale.yaml',
+      'uma.yaml',
     ]) {
       const text = readFileSync(join(folder, file), 'utf8');
       const modeline = /^# yaml-language-server: \$schema=(\S+)\n/.exec(text);

@@ -374,6 +374,54 @@ function sample(art: string, titel: string, gremium: string): Record<string, unk
         },
         erlaeuterung: ['Hier steht, wofür die Mittel verwendet werden.'],
       };
+    case 'sprachmittlerpool':
+      return {
+        art,
+        titel,
+        ehrenamtliche: { anzahl: 10, ca: true },
+        sprachen: ['Arabisch', 'Farsi', 'Türkisch'],
+        einsaetze: {
+          jahr: year - 1,
+          anzahl: 100,
+          je_werktag: { anzahl: 1, ca: true },
+          anteil_ehrenamtlich: '2/3',
+        },
+        anfragen_nach_kommune: [{ kommune: 'Musterstadt', anzahl: 100 }],
+        meistgefragte_sprachen: [
+          { sprache: 'Arabisch', anzahl: 60 },
+          { sprache: 'Farsi', anzahl: 40 },
+        ],
+        kosten: { gesamt: 10000, landesfoerderung_prozent: 40 },
+        inhalt: ['Hier steht, was die Zahlen bedeuten.'],
+      };
+    case 'uma':
+      return {
+        art,
+        titel,
+        nrw: {
+          aktuell: {
+            anzahl: 5000,
+            stand: `${String(year - 1)}-12-31`,
+            quelle: 'Rundschreiben des Landes',
+          },
+          hoechststand: { anzahl: 13518, stand: '2017-01-05' },
+        },
+        aufnahmequote: {
+          aktuell: { anzahl: 40, stand: `${String(year - 1)}-12-31` },
+          hoechststand: { anzahl: 103, stand: '2017-01-05' },
+        },
+        verlauf: [
+          { stand: `${String(year - 2)}-12-31`, anzahl: 30 },
+          { stand: `${String(year - 1)}-12-31`, anzahl: 20 },
+        ],
+        bestand: {
+          stichtag: `${String(year - 1)}-12-31`,
+          inobhutnahme: 2,
+          hilfen_zur_erziehung: { stationaer: 8, pflegefamilie: 2 },
+          junge_volljaehrige: { ambulant: 5, stationaer: 2, pflegefamilie: 1 },
+        },
+        inhalt: ['Hier steht, was die Zahlen bedeuten.'],
+      };
     default:
       return { art, titel, inhalt: ['Hier steht der Text des Abschnitts.'] };
   }
@@ -391,8 +439,8 @@ function sectionText(target: string, art: string, titel: string, gremium = 'Rat'
 
 /** `neu abschnitt <nummer> <art>`: a section file, added to the Vorlage's `abschnitte`. */
 export function neuerAbschnitt(content: string, nummer: string, art: string): string {
-  // the kinds with a sample whose figures pass the checks
-  const kinds: readonly string[] = ['text', 'schwerpunktziele', 'integrationspauschale'];
+  // every built-in kind has a sample whose figures pass the checks
+  const kinds = Object.keys(abschnittsarten);
   if (!kinds.includes(art)) {
     const guess = nearest(art, kinds);
     throw new ScaffoldError(
