@@ -4,6 +4,7 @@ import { loadContent, type LoadedContent } from '../load/loadContent.js';
 import type { ContentFiles } from '../load/readContent.js';
 import type { Sitzung } from '../types/content.js';
 import { checkContent } from './checkContent.js';
+import { checkOwnFiles } from './checkOwnFiles.js';
 
 export interface CheckResult {
   readonly content: LoadedContent;
@@ -13,8 +14,12 @@ export interface CheckResult {
 
 /** load → check → compose. Pure: the files are already read. */
 export function checkAndCompose(files: ContentFiles): CheckResult {
-  const content = loadContent(files);
-  const { valid, diagnostics } = checkContent(content);
+  const own = checkOwnFiles(files.own);
+  const loaded = loadContent(files);
+  const content = { ...loaded, texts: new Map([...loaded.texts, ...own.texts]) };
+  const checked = checkContent(content, own.kinds);
+  const { valid } = checked;
+  const diagnostics = [...checked.diagnostics, ...own.diagnostics];
   if (hasErrors(diagnostics)) return { content, meetings: [], diagnostics };
   const meetings = content.meetings
     .filter((m) => valid.has(m))

@@ -5,6 +5,7 @@ import type { Source } from '../load/positions.js';
 import type { ContentFiles } from '../load/readContent.js';
 import type { Sitzung, Vorlage } from '../types/content.js';
 import { checkContent } from './checkContent.js';
+import { checkOwnFiles } from './checkOwnFiles.js';
 import { flattenAgenda } from './checkReferences.js';
 import { findVorlageFolder } from './unknownVorlage.js';
 
@@ -49,9 +50,12 @@ function koerperschaftOf(
  */
 export function checkVorlage(files: ContentFiles, nummer: string): VorlageCheckResult {
   const folder = findVorlageFolder(nummer, [...files.vorlagen.keys()]);
-  const content = loadContent(files);
-  const { valid, diagnostics: all } = checkContent(content);
-  const own = all.filter((d) => inFolder(d, `vorlagen/${folder}`));
+  const ownFiles = checkOwnFiles(files.own);
+  const loaded = loadContent(files);
+  const content = { ...loaded, texts: new Map([...loaded.texts, ...ownFiles.texts]) };
+  const { valid, diagnostics: all } = checkContent(content, ownFiles.kinds);
+  // the Körperschaft's own templates and kinds shape every Vorlage, drafts too
+  const own = [...all.filter((d) => inFolder(d, `vorlagen/${folder}`)), ...ownFiles.diagnostics];
   const header = content.vorlagen.get(folder)?.header;
   if (hasErrors(own) || !header || !valid.has(header))
     return { content, folder, vorlage: null, diagnostics: own };

@@ -25,7 +25,7 @@ export const isSectionKind = (art: unknown): art is SectionKind =>
 
 export type SchemaName = 'sitzung' | 'vorlage' | SectionKind;
 export const schemaNames: readonly SchemaName[] = ['sitzung', 'vorlage', ...sectionKinds];
-export const schemaId = (name: SchemaName): string =>
+export const schemaId = (name: string): string =>
   `https://ratsmappe.invalid/schemas/${name}.schema.json`;
 
 /** The schema files as text, in the order they are added. */

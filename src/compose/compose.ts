@@ -1,4 +1,3 @@
-import type { SectionKind } from '../check/validateSchema.js';
 import { meetingId, type LoadedContent } from '../load/loadContent.js';
 import type {
   Integrationspauschale,
@@ -20,7 +19,15 @@ export type Abschnitt =
       readonly daten: Integrationspauschale;
     }
   | { readonly art: 'sprachmittlerpool'; readonly datei: string; readonly daten: Sprachmittlerpool }
-  | { readonly art: 'uma'; readonly datei: string; readonly daten: Uma };
+  | { readonly art: 'uma'; readonly datei: string; readonly daten: Uma }
+  | { readonly art: string; readonly datei: string; readonly daten: EigenerAbschnitt };
+
+/** A section of an own kind (content/abschnittsarten/<art>.schema.json): checked, not typed. */
+export interface EigenerAbschnitt {
+  readonly art: string;
+  readonly titel: string;
+  readonly [feld: string]: unknown;
+}
 
 export interface Gruppe {
   /** heading of the group, null for sections listed without a group */
@@ -79,7 +86,7 @@ export function composeVorlage(
     const source = sources.sections.get(name);
     if (!source) throw new Error(`section ${name} of ${nummer} was not checked`);
     dateien.push(source.file);
-    const daten = source.value as { art: SectionKind };
+    const daten = source.value as { art: string };
     return { art: daten.art, datei: name, daten } as Abschnitt;
   };
   const gruppen: Gruppe[] = [];

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readOwnFiles, type OwnFiles } from './readOwnFiles.js';
 
 /** One file of the content folder as read from disk. */
 export interface RawFile {
@@ -22,6 +23,8 @@ export interface ContentFiles {
    * a symbolic link has its own path as its one entry, marked notAFile
    */
   readonly vorlagen: ReadonlyMap<string, readonly RawFile[]>;
+  /** own templates and section kinds (templates/, abschnittsarten/): see readOwnFiles.ts */
+  readonly own?: OwnFiles;
 }
 
 /** Files above this size are refused unread (RM106). */
@@ -32,7 +35,7 @@ export class ContentFolderError extends Error {}
 
 const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
 
-async function readOne(root: string, path: string): Promise<RawFile> {
+export async function readOne(root: string, path: string): Promise<RawFile> {
   const full = join(root, ...path.split('/'));
   const { size } = await stat(full);
   return { path, size, bytes: size > maxFileSize ? null : await readFile(full) };
@@ -77,5 +80,5 @@ export async function readContent(root: string): Promise<ContentFiles> {
         : [{ path, size: 0, bytes: null, notAFile: 'symlink' }],
     );
   }
-  return { root, meetings, vorlagen };
+  return { root, meetings, vorlagen, own: await readOwnFiles(root) };
 }

@@ -5,8 +5,21 @@ import type { Align, Block, HeadingLevel, Inline, TableCell, TableVariant } from
 type Node = DefaultTreeAdapterMap['childNode'];
 type Element = DefaultTreeAdapterMap['element'];
 
-/** A template emitted HTML outside the subset: a fault of the project's templates, not of content. */
-export class HtmlSubsetError extends Error {}
+/**
+ * A template emitted HTML outside the subset: a fault of a template, not of content. `offset`:
+ * where in the HTML the offending node starts (when parsed with `locate`).
+ */
+export class HtmlSubsetError extends Error {
+  constructor(
+    message: string,
+    readonly offset?: number,
+  ) {
+    super(message);
+  }
+}
+
+const fault = (message: string, node: Node): HtmlSubsetError =>
+  new HtmlSubsetError(message, node.sourceCodeLocation?.startOffset);
 
 /** The whitelist: every tag the templates may emit, and the classes they may carry. */
 export const allowedTags: Readonly<Record<string, readonly string[]>> = {
@@ -46,16 +59,16 @@ const attr = (el: Element, name: string): string | undefined =>
 
 function assertAllowed(el: Element): void {
   const classes = allowedTags[el.tagName];
-  if (!classes) throw new HtmlSubsetError(`Tag <${el.tagName}> is not in the HTML subset`);
+  if (!classes) throw fault(`Tag <${el.tagName}> is not in the HTML subset`, el);
   const cls = attr(el, 'class');
   if (cls !== undefined && !classes.includes(cls))
-    throw new HtmlSubsetError(`class="${cls}" is not allowed on <${el.tagName}>`);
+    throw fault(`class="${cls}" is not allowed on <${el.tagName}>`, el);
   for (const a of el.attrs) {
     const ok =
       a.name === 'class' ||
       (a.name === 'href' && el.tagName === 'a') ||
       (a.name === 'id' && /^h[1-5]$/.test(el.tagName));
-    if (!ok) throw new HtmlSubsetError(`Attribute ${a.name} is not allowed on <${el.tagName}>`);
+    if (!ok) throw fault(`Attribute ${a.name} is not allowed on <${el.tagName}>`, el);
   }
 }
 
@@ -93,7 +106,7 @@ function inlines(nodes: readonly Node[]): Inline[] {
         out.push({ type: 'break' });
         break;
       default:
-        throw new HtmlSubsetError(`Block <${node.tagName}> inside inline content`);
+        throw fault(`Block <${node.tagName}> inside inline content`, node);
     }
   }
   return trimEdges(out);
@@ -123,8 +136,9 @@ function trimEdges(items: Inline[]): Inline[] {
 const elementsOf = (nodes: readonly Node[]): Element[] => {
   for (const n of nodes) {
     if (n.nodeName === '#text' && (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '') {
-      throw new HtmlSubsetError(
+      throw fault(
         `Text outside a block: "${(n as DefaultTreeAdapterMap['textNode']).value.trim().slice(0, 40)}"`,
+        n,
       );
     }
   }
@@ -144,7 +158,7 @@ function table(el: Element): Block {
   const readRows = (parent: Element, inHead: boolean) => {
     for (const tr of elementsOf(parent.childNodes)) {
       assertAllowed(tr);
-      if (tr.tagName !== 'tr') throw new HtmlSubsetError(`<${tr.tagName}> where <tr> was expected`);
+      if (tr.tagName !== 'tr') throw fault(`<${tr.tagName}> where <tr> was expected`, tr);
       const cells = elementsOf(tr.childNodes).map(cell);
       if (inHead) header = cells;
       else rows.push(cells);
@@ -154,7 +168,7 @@ function table(el: Element): Block {
     assertAllowed(part);
     if (part.tagName === 'thead') readRows(part, true);
     else if (part.tagName === 'tbody') readRows(part, false);
-    else throw new HtmlSubsetError(`<${part.tagName}> directly inside <table>`);
+    else throw fault(`<${part.tagName}> directly inside <table>`, part);
   }
   return { type: 'table', variant, header, rows };
 }
@@ -181,7 +195,7 @@ function blocks(nodes: readonly Node[]): Block[] {
           ordered: el.tagName === 'ol',
           items: elementsOf(el.childNodes).map((li) => {
             assertAllowed(li);
-            if (li.tagName !== 'li') throw new HtmlSubsetError(`<${li.tagName}> inside a list`);
+            if (li.tagName !== 'li') throw fault(`<${li.tagName}> inside a list`, li);
             const hasBlocks = li.childNodes.some(
               (c) => isElement(c) && ['p', 'ul', 'ol', 'table', 'blockquote'].includes(c.tagName),
             );
@@ -199,12 +213,15 @@ function blocks(nodes: readonly Node[]): Block[] {
       case 'table':
         return table(el);
       default:
-        throw new HtmlSubsetError(`Inline <${el.tagName}> outside a block`);
+        throw fault(`Inline <${el.tagName}> outside a block`, el);
     }
   });
 }
 
-/** Parses the HTML subset the templates emit into the document model. */
-export function parseHtml(html: string): Block[] {
-  return blocks(parseFragment(html).childNodes);
+/**
+ * Parses the HTML subset the templates emit into the document model. `locate`: keep source
+ * positions, so that an HtmlSubsetError says where in the HTML it is (see templateFaults.ts).
+ */
+export function parseHtml(html: string, locate = false): Block[] {
+  return blocks(parseFragment(html, { sourceCodeLocationInfo: locate }).childNodes);
 }

@@ -9,6 +9,9 @@ import {
   type NotAFile,
   type RawFile,
 } from '../../src/load/readContent.js';
+import { hasErrors } from '../../src/diagnostics/diagnostic.js';
+import { loadTemplates, templateDir } from '../../src/template/loadTemplates.js';
+import { templateFaults } from '../../src/template/templateFaults.js';
 import { exampleContentDir } from './exampleBuild.js';
 
 export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import.meta.url));
@@ -19,7 +22,8 @@ export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import
  * content files to delete; `keine-dateien.txt` lists paths that are no ordinary file, each with
  * what it is (`vorlagen/SV-9-1601/binogi.yaml folder`, `vorlagen/SV-9-1600 symlink`; folder,
  * symlink or other), as readContent
- * reports them (test/read-content.test.ts checks that on disk); `erwartet.json` holds the expected
+ * reports them; templates/… and abschnittsarten/… are the content folder's own templates and
+ * section kinds (a case with them is also run through the templates, as build does: RM707, RM708); they (test/read-content.test.ts checks that on disk); `erwartet.json` holds the expected
  * diagnostics (code, file, line, column, message, hint); `ausgabe.txt`, where present, the
  * expected printed report.
  */
@@ -39,7 +43,7 @@ const caseFiles = (dir: string, root = dir): string[] =>
     const full = join(dir, name);
     if (statSync(full).isDirectory()) return caseFiles(full, root);
     const path = relative(root, full).split(sep).join('/');
-    return path.startsWith('sitzungen/') || path.startsWith('vorlagen/') ? [path] : [];
+    return /^(sitzungen|vorlagen|templates|abschnittsarten)\//.test(path) ? [path] : [];
   });
 
 const linesOf = (file: string): string[] =>
@@ -92,9 +96,30 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
       : merge(example.vorlagen.get(folder) ?? [], `vorlagen/${folder}/`);
     if (files.length > 0 || !removed.includes(`vorlagen/${folder}/`)) vorlagen.set(folder, files);
   }
-  return { root: example.root, meetings: merge(example.meetings, 'sitzungen/'), vorlagen };
+  const own = (prefix: string) => [...overrides.values()].filter((f) => f.path.startsWith(prefix));
+  return {
+    root: example.root,
+    meetings: merge(example.meetings, 'sitzungen/'),
+    vorlagen,
+    own: { templates: own('templates/'), abschnittsarten: own('abschnittsarten/') },
+  };
 }
 
 export async function runCase(c: Case): Promise<CheckResult> {
-  return checkAndCompose(await caseContent(c));
+  const files = await caseContent(c);
+  const result = checkAndCompose(files);
+  const { own } = files;
+  if (hasErrors(result.diagnostics) || !own) return result;
+  // what build finds when it runs the templates on the content (nothing is laid out)
+  const templates = await loadTemplates(templateDir, own);
+  const faults = templateFaults(templates, result.meetings);
+  const texts = new Map([
+    ...result.content.texts,
+    ...templates.sources.filter((s) => s.own).map((s) => [s.file, s.text] as const),
+  ]);
+  return {
+    ...result,
+    content: { ...result.content, texts },
+    diagnostics: [...result.diagnostics, ...faults],
+  };
 }
