@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { readOne, type RawFile } from './readContent.js';
 
 /**
@@ -19,12 +19,7 @@ async function filesIn(root: string, dir: string, keep: (name: string) => boolea
   );
   const paths = entries
     .filter((e) => e.isFile() && keep(e.name))
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(join(root).length + 1)
-        .split('\\')
-        .join('/'),
-    )
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
   return Promise.all(paths.map((path) => readOne(root, path)));
 }

@@ -1,0 +1,75 @@
+/**
+ * A Gemeinde's own templates and section kind (test/fixtures/gemeinde-beispielfeld): its
+ * content/templates/vorlage.hbs phrases the Beschlussvorschlag its own way and adds an own
+ * partial; content/abschnittsarten/bauantrag.* adds a section kind. Built into both packets and
+ * read back from the PDF text and the DOCX XML.
+ */
+import { expect } from 'chai';
+import type { MeetingOutput } from '../src/build.js';
+import { docxXml, extractDocxText } from './helpers/docxText.js';
+import { buildContent, gemeindeContentDir, normalizeSpace } from './helpers/exampleBuild.js';
+import { extractPdfText } from './helpers/pdfText.js';
+
+const artifact = (output: MeetingOutput, name: string): Uint8Array => {
+  const found = output.artifacts.find((a) => a.name === name);
+  if (!found) throw new Error(`${name} missing: ${output.artifacts.map((a) => a.name).join(', ')}`);
+  return found.bytes;
+};
+
+describe('own templates and section kinds (Gemeinde Beispielfeld)', function () {
+  this.timeout(300_000);
+  let output: MeetingOutput;
+  before(async () => {
+    const [meeting] = await buildContent(gemeindeContentDir);
+    if (!meeting) throw new Error('no meeting');
+    output = meeting;
+  });
+
+  it('the Vorlage PDF carries the own Beschlussvorschlag wording, the own partial and the bauantrag section', async () => {
+    const text = normalizeSpace(
+      (await extractPdfText(artifact(output, 'oeffentlich/SV-11-0042.pdf'))).text,
+    );
+    expect(text).to.include('Beschlussempfehlung der Verwaltung');
+    expect(text).to.include('Der Ausschuss möge beschließen:');
+    expect(text).to.not.match(/Beschlussvorschlag(?! der)/);
+    expect(text).to.include('Im Auftrag: Bauamt');
+    // the section kind's titel as heading, its template's fields, content literal
+    expect(text).to.include('Das Vorhaben');
+    expect(text).to.include('Aktenzeichen 63-2024-0117');
+    expect(text).to.include('Eingang 17.04.2024');
+    expect(text).to.include('Hauptstraße 12, Gemarkung Beispielfeld, Flur 7, Flurstück 412/3');
+    expect(text).to.include('Tiefgarage und 12 Stellplätzen <oberirdisch & unterirdisch>.');
+    expect(text).to.include('Empfehlung der Verwaltung: Einvernehmen erteilen.');
+    expect(text).to.include('Schüler*innen');
+    // a built-in kind next to the own one
+    expect(text).to.include('Die Stellplatzsatzung verlangt für acht Wohnungen zwölf Stellplätze');
+  });
+
+  it('the DOCX says the same, with the heading as a heading', async () => {
+    const docx = artifact(output, 'oeffentlich/SV-11-0042.docx');
+    const text = normalizeSpace(await extractDocxText(docx));
+    expect(text).to.include('Der Ausschuss möge beschließen:');
+    expect(text).to.include('Beschlussempfehlung der Verwaltung');
+    expect(text).to.include('63-2024-0117');
+    expect(text).to.include('Tiefgarage und 12 Stellplätzen <oberirdisch & unterirdisch>.');
+    const xml = (await docxXml(docx))['word/document.xml'] ?? '';
+    expect(xml).to.include('&lt;oberirdisch &amp; unterirdisch&gt;');
+    expect(xml).to.match(/<w:pStyle w:val="Heading\d"\/>(?:(?!<\/w:p>).)*Das Vorhaben/s);
+  });
+
+  it('both packets have the sections; the non-public Vorlage only the members’ one', async () => {
+    const pub = normalizeSpace(
+      (await extractPdfText(artifact(output, 'oeffentlich/sitzungsmappe.pdf'))).text,
+    );
+    const members = normalizeSpace(
+      (await extractPdfText(artifact(output, 'nichtoeffentlich/sitzungsmappe-mitglieder.pdf')))
+        .text,
+    );
+    expect(pub).to.include('Der Ausschuss möge beschließen:');
+    expect(pub).to.include('Aktenzeichen 63-2024-0117');
+    expect(pub).to.not.include('63-2024-0121');
+    expect(members).to.include('Aktenzeichen 63-2024-0121');
+    expect(members).to.include('Empfehlung der Verwaltung: Einvernehmen versagen.');
+    expect(members).to.include('Gemeinde Beispielfeld');
+  });
+});
