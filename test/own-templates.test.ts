@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import type { MeetingOutput } from '../src/build.js';
 import { docxXml, extractDocxText } from './helpers/docxText.js';
-import { buildContent, gemeindeContentDir, normalizeSpace } from './helpers/exampleBuild.js';
+import { firstMeetingOf, gemeindeContentDir, normalizeSpace } from './helpers/exampleBuild.js';
 import { extractPdfText } from './helpers/pdfText.js';
 
 const artifact = (output: MeetingOutput, name: string): Uint8Array => {
@@ -20,9 +20,7 @@ describe('own templates and section kinds (Gemeinde Beispielfeld)', function () 
   this.timeout(300_000);
   let output: MeetingOutput;
   before(async () => {
-    const [meeting] = await buildContent(gemeindeContentDir);
-    if (!meeting) throw new Error('no meeting');
-    output = meeting;
+    output = await firstMeetingOf(gemeindeContentDir);
   });
 
   it('the Vorlage PDF carries the own Beschlussvorschlag wording, the own partial and the bauantrag section', async () => {

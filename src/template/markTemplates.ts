@@ -40,7 +40,11 @@ export function markTemplate(source: TemplateSource, marks: Mark[]): string {
   }
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const inserts: number[] = [0];
+  // where a marker goes, and the place it names (a text's first visible character)
+  const inserts = new Map<number, number>([[0, 0]]);
+  const add = (offset: number, names = offset): void => {
+    if (!inserts.has(offset)) inserts.set(offset, names);
+  };
   let inTag = false;
   const all = statements(program).sort(
     (a, b) =>
@@ -49,24 +53,27 @@ export function markTemplate(source: TemplateSource, marks: Mark[]): string {
   );
   for (const s of all) {
     const start = offsetOf(starts, s.loc.start.line, s.loc.start.column);
-    if (!inTag) inserts.push(start);
-    if (s.type !== 'ContentStatement') continue;
+    if (s.type !== 'ContentStatement') {
+      if (!inTag) add(start);
+      continue;
+    }
     const content = (s as hbs.AST.ContentStatement).original as unknown as string;
+    if (!inTag) add(start, start + (content.length - content.trimStart().length));
     for (let i = 0; i < content.length; i++) {
       const c = content[i];
       if (c === '<' && /[a-zA-Z/]/.test(content[i + 1] ?? '')) {
-        if (!inTag) inserts.push(start + i);
+        if (!inTag) add(start + i);
         inTag = true;
       } else if (c === '>') inTag = false;
     }
   }
   let out = '';
   let last = 0;
-  for (const offset of [...new Set(inserts)].sort((a, b) => a - b)) {
+  for (const [offset, names] of [...inserts].sort((a, b) => a[0] - b[0])) {
     out += text.slice(last, offset);
-    const before = text.slice(0, offset);
+    const before = text.slice(0, names);
     const line = before.split('\n').length;
-    marks.push({ file: source.file, line, column: offset - before.lastIndexOf('\n') });
+    marks.push({ file: source.file, line, column: names - before.lastIndexOf('\n') });
     out += `<!--rm:${String(marks.length - 1)}-->`;
     last = offset;
   }

@@ -47,6 +47,19 @@ function placeOf(text: string, message: string): { line: number; column: number 
   return best ?? { line, column: 1 };
 }
 
+/** The innermost block that is opened („{{#if …}}“) and never closed, if any. */
+function unclosedBlock(text: string): { name: string; offset: number } | null {
+  const withoutComments = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) =>
+    ' '.repeat(c.length),
+  );
+  const open: { name: string; offset: number }[] = [];
+  for (const m of withoutComments.matchAll(/\{\{~?\s*([#/])>?\s*([^\s}~]+)/g)) {
+    if (m[1] === '#') open.push({ name: m[2] ?? '', offset: m.index });
+    else if (open.at(-1)?.name === m[2]) open.pop();
+  }
+  return open.at(-1) ?? null;
+}
+
 /** What went wrong, in German (Handlebars' parser speaks in grammar tokens). */
 function detailOf(message: string): string {
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
@@ -72,6 +85,11 @@ export function parseTemplate(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const located = error as { lineNumber?: number; column?: number };
+    const block = message.includes('got \'EOF\'') ? unclosedBlock(text) : null;
+    if (block) {
+      const detail = `Der Block „{{#${block.name} …}}“ wird nicht mit „{{/${block.name}}}“ geschlossen.`;
+      return { error: { ...offsetToPosition(text, block.offset), detail } };
+    }
     const place =
       typeof located.lineNumber === 'number'
         ? { line: located.lineNumber, column: (located.column ?? 0) + 1 }

@@ -39,6 +39,13 @@ export function buildContent(dir: string): Promise<MeetingOutput[]> {
   return promise;
 }
 
+/** The first meeting of a content folder, built once per test run. */
+export async function firstMeetingOf(dir: string): Promise<MeetingOutput> {
+  const [first] = await buildContent(dir);
+  if (!first) throw new Error(`no meeting in ${dir}`);
+  return first;
+}
+
 export async function exampleArtifact(name: string): Promise<Uint8Array> {
   for (const output of await buildExample()) {
     const found = output.artifacts.find((a) => a.name === name || a.name.endsWith(`/${name}`));
