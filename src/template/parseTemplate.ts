@@ -85,7 +85,7 @@ export function parseTemplate(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const located = error as { lineNumber?: number; column?: number };
-    const block = message.includes('got \'EOF\'') ? unclosedBlock(text) : null;
+    const block = message.includes("got 'EOF'") ? unclosedBlock(text) : null;
     if (block) {
       const detail = `Der Block „{{#${block.name} …}}“ wird nicht mit „{{/${block.name}}}“ geschlossen.`;
       return { error: { ...offsetToPosition(text, block.offset), detail } };
