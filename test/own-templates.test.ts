@@ -4,11 +4,16 @@
  * partial; content/abschnittsarten/bauantrag.* adds a section kind. Built into both packets and
  * read back from the PDF text and the DOCX XML.
  */
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import type { MeetingOutput } from '../src/build.js';
 import { docxXml, extractDocxText } from './helpers/docxText.js';
 import { firstMeetingOf, gemeindeContentDir, normalizeSpace } from './helpers/exampleBuild.js';
 import { extractPdfText } from './helpers/pdfText.js';
+import { ratsmappe } from './helpers/cli.js';
 
 const artifact = (output: MeetingOutput, name: string): Uint8Array => {
   const found = output.artifacts.find((a) => a.name === name);
@@ -69,5 +74,50 @@ describe('own templates and section kinds (Gemeinde Beispielfeld)', function () 
     expect(members).to.include('Aktenzeichen 63-2024-0121');
     expect(members).to.include('Empfehlung der Verwaltung: Einvernehmen versagen.');
     expect(members).to.include('Gemeinde Beispielfeld');
+  });
+});
+
+describe('own templates on the command line', function () {
+  this.timeout(300_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ratsmappe-eigene-'));
+    cpSync(gemeindeContentDir, join(dir, 'inhalt'), { recursive: true });
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const template = () => join(dir, 'inhalt', 'abschnittsarten', 'bauantrag.hbs');
+  const replace = (from: string, to: string): void => {
+    const text = readFileSync(template(), 'utf8');
+    expect(text).to.include(from);
+    writeFileSync(template(), text.replace(from, to));
+  };
+  const sha = (file: string): string =>
+    createHash('sha256').update(readFileSync(file)).digest('hex');
+
+  it('a fault that shows only with the content: check passes, build names the template line and writes nothing', () => {
+    expect(ratsmappe(['build', 'inhalt', '--quiet'], { cwd: dir }).status).to.equal(0);
+    const pdf = join(dir, 'out', '2024-05-14-bauausschuss', 'oeffentlich', 'SV-11-0042.pdf');
+    const before = sha(pdf);
+    replace(
+      '<p><strong>Empfehlung der Verwaltung:</strong> {{empfehlung}}.</p>',
+      'Empfehlung: {{empfehlung}}',
+    );
+    expect(ratsmappe(['check', 'inhalt'], { cwd: dir }).status).to.equal(0);
+    const run = ratsmappe(['build', 'inhalt'], { cwd: dir });
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.include('inhalt/abschnittsarten/bauantrag.hbs:8:1  fehler  RM708');
+    expect(run.stderr).to.include('Beim Erzeugen der Vorlage SV-11-0042');
+    expect(run.stderr).to.include('Es wurde nichts geschrieben');
+    expect(run.stderr).to.not.include('Interner Fehler');
+    expect(sha(pdf)).to.equal(before);
+  });
+
+  it('triple-stash in an own template is refused by check', () => {
+    replace('Empfehlung: {{empfehlung}}', '<p>{{{empfehlung}}}</p>');
+    const run = ratsmappe(['check', 'inhalt'], { cwd: dir });
+    expect(run.status).to.equal(1);
+    expect(run.stdout).to.include('inhalt/abschnittsarten/bauantrag.hbs:8:4  fehler  RM706');
   });
 });

@@ -64,7 +64,14 @@ export function markTemplate(source: TemplateSource, marks: Mark[]): string {
       if (c === '<' && /[a-zA-Z/]/.test(content[i + 1] ?? '')) {
         if (!inTag) add(start + i);
         inTag = true;
-      } else if (c === '>') inTag = false;
+      } else if (c === '>' && inTag) {
+        inTag = false;
+        // text right after a tag: a marker of its own, naming the text's first character
+        const rest = content.slice(i + 1);
+        const text = rest.length - rest.trimStart().length;
+        if (rest.trim() !== '' && rest.trimStart()[0] !== '<')
+          add(start + i + 1, start + i + 1 + text);
+      }
     }
   }
   let out = '';
