@@ -4,7 +4,7 @@ import { loadContent, type LoadedContent } from '../load/loadContent.js';
 import type { ContentFiles } from '../load/readContent.js';
 import type { Sitzung } from '../types/content.js';
 import { checkContent } from './checkContent.js';
-import { checkOwnFiles } from './checkOwnFiles.js';
+import { checkOwn } from './ownFiles.js';
 
 export interface CheckResult {
   readonly content: LoadedContent;
@@ -14,7 +14,7 @@ export interface CheckResult {
 
 /** load → check → compose. Pure: the files are already read. */
 export function checkAndCompose(files: ContentFiles): CheckResult {
-  const own = checkOwnFiles(files.own);
+  const own = checkOwn(files.own);
   const loaded = loadContent(files);
   const content = { ...loaded, texts: new Map([...loaded.texts, ...own.texts]) };
   const checked = checkContent(content, own.kinds);

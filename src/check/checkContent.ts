@@ -6,7 +6,7 @@ import { checkFigures } from './checkFigures.js';
 import { checkGlyphs } from './checkGlyphs.js';
 import { checkReferences } from './checkReferences.js';
 import { checkTables } from './checkTables.js';
-import { validateOwnKind, type OwnKind } from './ownKinds.js';
+import type { OwnKind } from './ownKinds.js';
 import { isSectionKind, sectionKinds, validateSchema, type SchemaName } from './validateSchema.js';
 
 /** Sources that passed their schema, so later stages may rely on their shape. */
@@ -26,9 +26,7 @@ export function checkContent(
   const validate = (source: Source, schema: SchemaName | OwnKind): void => {
     try {
       const found =
-        typeof schema === 'string'
-          ? validateSchema(source, schema)
-          : validateOwnKind(source, schema, ownKinds);
+        typeof schema === 'string' ? validateSchema(source, schema) : schema.check(source);
       diagnostics.push(...found);
       if (found.length === 0) valid.add(source);
     } catch (error) {

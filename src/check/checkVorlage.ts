@@ -5,7 +5,7 @@ import type { Source } from '../load/positions.js';
 import type { ContentFiles } from '../load/readContent.js';
 import type { Sitzung, Vorlage } from '../types/content.js';
 import { checkContent } from './checkContent.js';
-import { checkOwnFiles } from './checkOwnFiles.js';
+import { checkOwn } from './ownFiles.js';
 import { flattenAgenda } from './checkReferences.js';
 import { findVorlageFolder } from './unknownVorlage.js';
 
@@ -50,7 +50,7 @@ function koerperschaftOf(
  */
 export function checkVorlage(files: ContentFiles, nummer: string): VorlageCheckResult {
   const folder = findVorlageFolder(nummer, [...files.vorlagen.keys()]);
-  const ownFiles = checkOwnFiles(files.own);
+  const ownFiles = checkOwn(files.own);
   const loaded = loadContent(files);
   const content = { ...loaded, texts: new Map([...loaded.texts, ...ownFiles.texts]) };
   const { valid, diagnostics: all } = checkContent(content, ownFiles.kinds);

@@ -15,6 +15,8 @@ export interface OwnKind {
   /** the schema as ajv compiled it (with $id, art and titel required) */
   readonly schema: Record<string, unknown>;
   readonly validate: ValidateFunction;
+  /** the section file checked against the schema: German diagnostics as for built-in kinds */
+  readonly check: (source: Source) => Diagnostic[];
 }
 
 export interface OwnKinds {
@@ -96,6 +98,9 @@ export function checkOwnKinds(files: readonly RawFile[]): OwnKinds {
     if ('diagnostic' in compiled) diagnostics.push(compiled.diagnostic);
     else if (hbs) kinds.set(art, compiled.kind);
   }
+  const schemas = new Map([...kinds.values()].map((k) => [schemaId(k.art), k.schema]));
+  for (const kind of kinds.values())
+    kinds.set(kind.art, { ...kind, check: (source) => validateOwnKind(source, kind, schemas) });
   return { kinds, diagnostics, texts };
 }
 
@@ -150,7 +155,7 @@ function compile(
   try {
     ajv.removeSchema(schemaId(art));
     const validate = ajv.compile(schema);
-    return { kind: { art, schema, validate } };
+    return { kind: { art, schema, validate, check: () => [] } };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const keyword = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
@@ -169,12 +174,11 @@ function compile(
 }
 
 /** Validates a section file of an own kind; errors become German diagnostics as for built-in kinds. */
-export function validateOwnKind(
+function validateOwnKind(
   source: Source,
   kind: OwnKind,
-  all: ReadonlyMap<string, OwnKind>,
+  schemas: ReadonlyMap<string, Record<string, unknown>>,
 ): Diagnostic[] {
   if (kind.validate(source.value)) return [];
-  const own = new Map([...all.values()].map((k) => [schemaId(k.art), k.schema]));
-  return schemaErrorsToDiagnostics(source, kind.art, kind.validate.errors ?? [], own);
+  return schemaErrorsToDiagnostics(source, kind.art, kind.validate.errors ?? [], schemas);
 }

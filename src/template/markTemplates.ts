@@ -69,7 +69,7 @@ export function markTemplate(source: TemplateSource, marks: Mark[]): string {
         // text right after a tag: a marker of its own, naming the text's first character
         const rest = content.slice(i + 1);
         const text = rest.length - rest.trimStart().length;
-        if (rest.trim() !== '' && rest.trimStart()[0] !== '<')
+        if (rest.trim() !== '' && !rest.trimStart().startsWith('<'))
           add(start + i + 1, start + i + 1 + text);
       }
     }
