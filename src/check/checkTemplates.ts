@@ -94,7 +94,15 @@ const hashValues = (hash: hbs.AST.Hash | undefined): Node[] =>
 interface Known {
   readonly helpers: readonly string[];
   readonly partials: readonly string[];
+  /** the template's lines, to quote a statement as written */
+  readonly lines: readonly string[];
 }
+
+/** A one-line statement as written in the template („{{& inhalt}}“). */
+const quote = (lines: readonly string[], loc: hbs.AST.SourceLocation): string | null =>
+  loc.start.line === loc.end.line
+    ? (lines[loc.start.line - 1] ?? '').slice(loc.start.column, loc.end.column)
+    : null;
 
 /** Walks a template's syntax tree: helpers, partials, unescaped output and literal HTML. */
 function walk(file: string, node: Node, known: Known, out: Diagnostic[]): void {
@@ -133,7 +141,8 @@ function walk(file: string, node: Node, known: Known, out: Diagnostic[]): void {
       if (node.type === 'MustacheStatement' && !m.escaped) {
         const name =
           m.path.type === 'PathExpression' ? (m.path as hbs.AST.PathExpression).original : 'wert';
-        out.push(diagnose('RM706', file, at(m.loc), { expression: `{{{${name}}}}`, name }));
+        const expression = quote(known.lines, m.loc) ?? `{{{${name}}}}`;
+        out.push(diagnose('RM706', file, at(m.loc), { expression, name }));
       }
       call(m.path, m.params, m.hash);
       children.push(...m.params, ...hashValues(m.hash));
@@ -195,7 +204,7 @@ export function checkTemplates(sources: readonly TemplateSource[]): Diagnostic[]
       out.push(diagnose('RM701', source.file, { line, column }, { detail }));
       continue;
     }
-    walk(source.file, parsed.ast, { helpers, partials }, out);
+    walk(source.file, parsed.ast, { helpers, partials, lines: source.text.split('\n') }, out);
   }
   return out;
 }
