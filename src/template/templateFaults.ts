@@ -35,6 +35,7 @@ function germanDetail(message: string): string {
       /^Block <(.+)> inside inline content$/,
       (m) => `<${m[1] ?? ''}> steht mitten im Text eines Absatzes, Listenpunkts oder einer Zelle.`,
     ],
+    [/^Inline <li> outside a block$/, () => '<li> steht außerhalb einer Liste <ul> oder <ol>.'],
     [/^Inline <(.+)> outside a block$/, (m) => `<${m[1] ?? ''}> steht außerhalb eines Absatzes.`],
     [
       /^<(.+)> where <tr> was expected$/,
