@@ -1,17 +1,12 @@
 import { diagnose } from '../diagnostics/catalogue.js';
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
-import { allowedTags } from '../model/parseHtml.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { templateEnvironment } from '../template/compileTemplates.js';
 import { parseTemplate } from '../template/parseTemplate.js';
 import { partialName, type TemplateSource } from '../template/templateSources.js';
 import { nearest } from './describe.js';
+import { at, literalHtml } from './literalHtml.js';
 
 type Node = hbs.AST.Node;
-
-const at = (loc: hbs.AST.SourceLocation, extra = 0): Position => ({
-  line: loc.start.line,
-  column: loc.start.column + 1 + extra,
-});
 
 /** Handlebars' own helpers that a template does not call by name. */
 const internal = new Set(['helperMissing', 'blockHelperMissing']);
@@ -22,70 +17,6 @@ const suggest = (word: string, list: readonly string[]): string => {
   const guess = nearest(word, list);
   return guess ? `Meinten Sie „${guess}“? ` : '';
 };
-
-/** The position of `offset` inside a content statement that starts at `loc`. */
-function positionIn(text: string, offset: number, loc: hbs.AST.SourceLocation): Position {
-  const before = text.slice(0, offset);
-  const newlines = before.split('\n').length - 1;
-  if (newlines === 0) return at(loc, offset);
-  return { line: loc.start.line + newlines, column: offset - before.lastIndexOf('\n') };
-}
-
-const tagPattern = /<([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)(>?)/g;
-const attributePattern = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)(")?|'([^']*)(')?|([^\s>"']+)))?/g;
-
-/** Tags, attributes and classes outside the HTML subset in the literal text of a template. */
-function literalHtml(file: string, text: string, loc: hbs.AST.SourceLocation): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const tag of text.matchAll(tagPattern)) {
-    const name = (tag[1] ?? '').toLowerCase();
-    const classes = allowedTags[name];
-    if (!classes) {
-      out.push(
-        diagnose('RM704', file, positionIn(text, tag.index, loc), {
-          tag: name,
-          allowed: Object.keys(allowedTags)
-            .map((t) => `<${t}>`)
-            .join(', '),
-        }),
-      );
-      continue;
-    }
-    const attributes = tag[2] ?? '';
-    for (const a of attributes.matchAll(attributePattern)) {
-      const attr = (a[1] ?? '').toLowerCase();
-      const value = a[2] ?? a[4] ?? a[6];
-      const closed = a[3] !== undefined || a[5] !== undefined || a[6] !== undefined;
-      const place = positionIn(text, tag.index + 1 + name.length + a.index, loc);
-      const allowedAttr =
-        attr === 'class' ||
-        (attr === 'href' && name === 'a') ||
-        (attr === 'id' && /^h[1-5]$/.test(name));
-      if (!allowedAttr) {
-        out.push(
-          diagnose('RM705', file, place, {
-            what: `das Attribut „${attr}“`,
-            tag: name,
-            allowed:
-              'Erlaubt sind nur class (wo vorgesehen), href an <a> und id an <h1> bis <h5>; Farben und Schriften legt die Körperschaft für alle Vorlagen fest.',
-          }),
-        );
-      } else if (attr === 'class' && closed && value !== undefined && !classes.includes(value)) {
-        out.push(
-          diagnose('RM705', file, place, {
-            what: `die Klasse „${value}“`,
-            tag: name,
-            allowed:
-              classes.length > 0
-                ? `An <${name}> erlaubt: ${classes.map((c) => `class="${c}"`).join(', ')}.`
-                : `An <${name}> ist keine Klasse erlaubt; lassen Sie class weg.`,
-          }),
-        );
-      }
-    }
-  }
-  return out;
-}
 
 /** The values of a call's hash (Handlebars leaves it out when there is none, its types do not). */
 const hashValues = (hash: hbs.AST.Hash | undefined): Node[] =>
