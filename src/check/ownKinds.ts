@@ -163,12 +163,15 @@ function compile(
       (error as { missingRef?: string }).missingRef !== undefined
         ? /can't resolve reference (\S+)/.exec(message)?.[1]
         : undefined;
-    const { detail, tipp } = schemaTranslation(undefined, [], { keyword, ref, message });
+    // ajv names the schema node of a strict-mode fault: at "…#/properties/flur"
+    const pointer = /at (?:path )?"[^"#]*#([^"]*)"/.exec(message)?.[1];
+    const path = (pointer ?? '').split('/').slice(1);
+    const { detail, tipp } = schemaTranslation(undefined, path, { keyword, ref, message });
     const at = keyword
       ? keyPosition(source, keyword)
       : ref
         ? valuePosition(source, ref)
-        : { line: 1, column: 1 };
+        : positionAt(source, path);
     return fault(at, detail, tipp);
   }
 }

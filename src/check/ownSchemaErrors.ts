@@ -61,8 +61,9 @@ const typeNames: Record<string, string> = {
 };
 
 const shown = (v: unknown): string => (typeof v === 'string' ? `„${v}“` : JSON.stringify(v));
+/** Where in the schema, as the start of a sentence. */
 const where = (path: readonly string[]): string =>
-  path.length === 0 ? 'oberster Ebene' : `„${path.join(' › ')}“`;
+  path.length === 0 ? 'Auf oberster Ebene' : `Bei „${path.join(' › ')}“`;
 
 /** What a faulty own schema gets as detail and tip (RM711), in German. */
 export function schemaTranslation(
@@ -74,20 +75,20 @@ export function schemaTranslation(
     const allowed = (metaError.params as { allowedValues: unknown[] }).allowedValues.map(String);
     const guess = nearest(String(metaError.data), allowed);
     return {
-      detail: `Bei ${where(path)} steht ${shown(metaError.data)}; erlaubt ist dort eines von: ${allowed.join(', ')}.`,
+      detail: `${where(path)} steht ${shown(metaError.data)}; erlaubt ist dort eines von: ${allowed.join(', ')}.`,
       tipp: guess ? `Meinten Sie „${guess}“?` : general,
     };
   }
   if (metaError?.keyword === 'type') {
     const expected = (metaError.params as { type: string }).type;
     return {
-      detail: `Bei ${where(path)} wird ${typeNames[expected] ?? expected} erwartet, dort steht ${shown(metaError.data)}.`,
+      detail: `${where(path)} wird ${typeNames[expected] ?? expected} erwartet, dort steht ${shown(metaError.data)}.`,
       tipp: general,
     };
   }
   if (metaError)
     return {
-      detail: `Bei ${where(path)} ist der Wert ${shown(metaError.data)} nicht erlaubt.`,
+      detail: `${where(path)} ist der Wert ${shown(metaError.data)} nicht erlaubt.`,
       tipp: general,
     };
   if (compileFault?.keyword !== undefined) {
@@ -105,5 +106,17 @@ export function schemaTranslation(
       detail: `Das Format „${format}“ ist unbekannt.`,
       tipp: `Bekannte Formate: ${formats.join(', ')}; für ein Datum besser „"$ref": "gemeinsam.schema.json#/$defs/datum"“.`,
     };
-  return { detail: compileFault?.message ?? 'unbekannter Fehler.', tipp: general };
+  const missingType = /missing type "(\w+)" for keyword "(\w+)"/.exec(compileFault?.message ?? '');
+  if (missingType)
+    return {
+      detail: `${where(path)} steht „${missingType[2] ?? ''}“ ohne die Angabe des Typs.`,
+      tipp: `Ergänzen Sie dort "type": "${missingType[1] ?? ''}".`,
+    };
+  if (/allowUnionTypes/.test(compileFault?.message ?? ''))
+    return {
+      detail: `${where(path)} stehen mehrere Typen in einer Liste.`,
+      tipp: 'Schreiben Sie die Möglichkeiten einzeln: "anyOf": [{ "type": "string" }, { "type": "number" }].',
+    };
+  const text = (compileFault?.message ?? '').replace(/^strict mode: /, '').replace(/\.$/, '');
+  return { detail: `${where(path)}: ${text} (Meldung von JSON Schema).`, tipp: general };
 }
