@@ -112,7 +112,7 @@ export function schemaTranslation(
       detail: `${where(path)} steht „${missingType[2] ?? ''}“ ohne die Angabe des Typs.`,
       tipp: `Ergänzen Sie dort "type": "${missingType[1] ?? ''}".`,
     };
-  if (/allowUnionTypes/.test(compileFault?.message ?? ''))
+  if ((compileFault?.message ?? '').includes('allowUnionTypes'))
     return {
       detail: `${where(path)} stehen mehrere Typen in einer Liste.`,
       tipp: 'Schreiben Sie die Möglichkeiten einzeln: "anyOf": [{ "type": "string" }, { "type": "number" }].',
