@@ -5,7 +5,7 @@
  * read back from the PDF text and the DOCX XML.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -112,6 +112,17 @@ describe('own templates on the command line', function () {
     expect(run.stderr).to.include('Es wurde nichts geschrieben');
     expect(run.stderr).to.not.include('Interner Fehler');
     expect(sha(pdf)).to.equal(before);
+  });
+
+  it('the library build reports the same fault as data, renders and writes nothing', async () => {
+    const { build } = await import('../src/index.js');
+    const report = await build(join(dir, 'inhalt'), { out: join(dir, 'bibliothek') });
+    expect(report.ok).to.equal(false);
+    expect(report.meetings).to.deep.equal([]);
+    expect(existsSync(join(dir, 'bibliothek'))).to.equal(false);
+    expect(report.diagnostics.map((d) => `${d.file}:${String(d.line)} ${d.code}`)).to.deep.equal([
+      'abschnittsarten/bauantrag.hbs:8 RM708',
+    ]);
   });
 
   it('triple-stash in an own template is refused by check', () => {
