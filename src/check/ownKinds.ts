@@ -88,7 +88,7 @@ export function checkOwnKinds(files: readonly RawFile[]): OwnKinds {
       continue;
     }
     const { source } = parsed;
-    const missing = shapeFault(source);
+    const missing = shapeFault(source, art);
     if (missing) {
       diagnostics.push(missing);
       continue;
@@ -105,7 +105,7 @@ export function checkOwnKinds(files: readonly RawFile[]): OwnKinds {
 }
 
 /** A schema that is no object, or does not describe art and titel (RM711, RM715). */
-function shapeFault(source: Source): Diagnostic | null {
+function shapeFault(source: Source, art: string): Diagnostic | null {
   const schema = source.value;
   if (!isObject(schema))
     return diagnose('RM711', source.file, positionAt(source, []), {
@@ -134,6 +134,12 @@ function shapeFault(source: Source): Diagnostic | null {
       },
     );
   }
+  const fixed = (properties.art as { const?: unknown } | undefined)?.const;
+  if (fixed !== undefined && fixed !== art)
+    return diagnose('RM711', source.file, positionAt(source, ['properties', 'art', 'const']), {
+      detail: `„art“ hat den festen Wert „${typeof fixed === 'string' ? fixed : JSON.stringify(fixed)}“, die Datei heißt aber „${art}.schema.json“.`,
+      tipp: `Schreiben Sie "art": { "const": "${art}" }.`,
+    });
   return null;
 }
 
