@@ -5,6 +5,8 @@ import { positionAt, type Source } from '../load/positions.js';
 import type { RawFile } from '../load/readContent.js';
 import { kindFileOf } from '../template/ownKindTemplates.js';
 import { isObject, keyPosition, parseJsonSource, valuePosition } from './jsonSource.js';
+import { fieldLabel } from './describe.js';
+import { fieldDescription } from './fieldDescription.js';
 import { schemaErrorsToDiagnostics } from './schemaErrors.js';
 import { schemaTranslation } from './ownSchemaErrors.js';
 import { isSectionKind, schemaAjv, schemaId } from './validateSchema.js';
@@ -189,5 +191,19 @@ function validateOwnKind(
   schemas: ReadonlyMap<string, Record<string, unknown>>,
 ): Diagnostic[] {
   if (kind.validate(source.value)) return [];
-  return schemaErrorsToDiagnostics(source, kind.art, kind.validate.errors ?? [], schemas);
+  const errors = kind.validate.errors ?? [];
+  const found = schemaErrorsToDiagnostics(source, kind.art, errors, schemas);
+  const first = errors[0];
+  if (found.length > 0 || !first) return found;
+  // a keyword the translation does not know (own schemas may use any): still a fault, never a pass
+  const path = first.instancePath.split('/').slice(1);
+  const data: unknown = first.data;
+  return [
+    diagnose('RM305', source.file, positionAt(source, path), {
+      value:
+        typeof data === 'string' || typeof data === 'number' ? String(data) : JSON.stringify(data),
+      field: fieldLabel(path),
+      description: fieldDescription(kind.art, path, schemas) ?? 'Siehe die Beschreibung im Schema.',
+    }),
+  ];
 }
