@@ -18,7 +18,7 @@ const sections: Record<string, string> = {
   RM3: 'Felder und Werte',
   RM4: 'Zahlen, die zusammenpassen müssen',
   RM5: 'Verweise zwischen Dateien',
-  RM7: 'Eigene Templates und Abschnittsarten',
+  RM9: 'Eigene Templates und Abschnittsarten',
 };
 
 const readable = (template: string): string => template.replace(/\{\w+\}/g, '…');

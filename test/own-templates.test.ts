@@ -107,7 +107,7 @@ describe('own templates on the command line', function () {
     expect(ratsmappe(['check', 'inhalt'], { cwd: dir }).status).to.equal(0);
     const run = ratsmappe(['build', 'inhalt'], { cwd: dir });
     expect(run.status).to.equal(1);
-    expect(run.stderr).to.include('inhalt/abschnittsarten/bauantrag.hbs:8:1  fehler  RM708');
+    expect(run.stderr).to.include('inhalt/abschnittsarten/bauantrag.hbs:8:1  fehler  RM908');
     expect(run.stderr).to.include('Beim Erzeugen der Vorlage SV-11-0042');
     expect(run.stderr).to.include('Es wurde nichts geschrieben');
     expect(run.stderr).to.not.include('Interner Fehler');
@@ -121,7 +121,7 @@ describe('own templates on the command line', function () {
     expect(report.meetings).to.deep.equal([]);
     expect(existsSync(join(dir, 'bibliothek'))).to.equal(false);
     expect(report.diagnostics.map((d) => `${d.file}:${String(d.line)} ${d.code}`)).to.deep.equal([
-      'abschnittsarten/bauantrag.hbs:8 RM708',
+      'abschnittsarten/bauantrag.hbs:8 RM908',
     ]);
   });
 
@@ -129,6 +129,6 @@ describe('own templates on the command line', function () {
     replace('Empfehlung: {{empfehlung}}', '<p>{{{empfehlung}}}</p>');
     const run = ratsmappe(['check', 'inhalt'], { cwd: dir });
     expect(run.status).to.equal(1);
-    expect(run.stdout).to.include('inhalt/abschnittsarten/bauantrag.hbs:8:4  fehler  RM706');
+    expect(run.stdout).to.include('inhalt/abschnittsarten/bauantrag.hbs:8:4  fehler  RM906');
   });
 });

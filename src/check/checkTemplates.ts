@@ -48,7 +48,7 @@ function walk(file: string, node: Node, known: Known, out: Diagnostic[]): void {
     if (!isCall || path.data || path.parts.length !== 1 || known.helpers.includes(path.original))
       return;
     out.push(
-      diagnose('RM702', file, at(path.loc), {
+      diagnose('RM902', file, at(path.loc), {
         name: path.original,
         suggestion: suggest(path.original, known.helpers),
         allowed: candidates(known.helpers),
@@ -73,7 +73,7 @@ function walk(file: string, node: Node, known: Known, out: Diagnostic[]): void {
         const name =
           m.path.type === 'PathExpression' ? (m.path as hbs.AST.PathExpression).original : 'wert';
         const expression = quote(known.lines, m.loc) ?? `{{{${name}}}}`;
-        out.push(diagnose('RM706', file, at(m.loc), { expression, name }));
+        out.push(diagnose('RM906', file, at(m.loc), { expression, name }));
       }
       call(m.path, m.params, m.hash);
       children.push(...m.params, ...hashValues(m.hash));
@@ -98,7 +98,7 @@ function walk(file: string, node: Node, known: Known, out: Diagnostic[]): void {
             : (p.name as unknown as hbs.AST.StringLiteral).value;
         if (!known.partials.includes(name) && name !== '@partial-block')
           out.push(
-            diagnose('RM703', file, at(p.loc), {
+            diagnose('RM903', file, at(p.loc), {
               name,
               suggestion: suggest(name, known.partials),
               allowed: candidates(known.partials),
@@ -132,7 +132,7 @@ export function checkTemplates(sources: readonly TemplateSource[]): Diagnostic[]
     const parsed = parseTemplate(source.text);
     if ('error' in parsed) {
       const { line, column, detail } = parsed.error;
-      out.push(diagnose('RM701', source.file, { line, column }, { detail }));
+      out.push(diagnose('RM901', source.file, { line, column }, { detail }));
       continue;
     }
     walk(source.file, parsed.ast, { helpers, partials, lines: source.text.split('\n') }, out);
@@ -140,7 +140,7 @@ export function checkTemplates(sources: readonly TemplateSource[]): Diagnostic[]
   return out;
 }
 
-/** Own files in templates/ that replace no built-in template (and are no new partial): RM709. */
+/** Own files in templates/ that replace no built-in template (and are no new partial): RM909. */
 export function unusedTemplates(
   ownPaths: readonly string[],
   builtin: readonly TemplateSource[],
@@ -151,7 +151,7 @@ export function unusedTemplates(
     .filter(({ path }) => !known.includes(path) && !/^partials\/[^/]+\.hbs$/.test(path))
     .map(({ file, path }) =>
       diagnose(
-        'RM709',
+        'RM909',
         file,
         { line: 1, column: 1 },
         {

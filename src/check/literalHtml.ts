@@ -27,7 +27,7 @@ export function literalHtml(file: string, text: string, loc: hbs.AST.SourceLocat
     const classes = allowedTags[name];
     if (!classes) {
       out.push(
-        diagnose('RM704', file, positionIn(text, tag.index, loc), {
+        diagnose('RM904', file, positionIn(text, tag.index, loc), {
           tag: name,
           allowed: Object.keys(allowedTags)
             .map((t) => `<${t}>`)
@@ -48,7 +48,7 @@ export function literalHtml(file: string, text: string, loc: hbs.AST.SourceLocat
         (attr === 'id' && /^h[1-5]$/.test(name));
       if (!allowedAttr) {
         out.push(
-          diagnose('RM705', file, place, {
+          diagnose('RM905', file, place, {
             what: `das Attribut „${attr}“`,
             tag: name,
             allowed:
@@ -57,7 +57,7 @@ export function literalHtml(file: string, text: string, loc: hbs.AST.SourceLocat
         );
       } else if (attr === 'class' && closed && value !== undefined && !classes.includes(value)) {
         out.push(
-          diagnose('RM705', file, place, {
+          diagnose('RM905', file, place, {
             what: `die Klasse „${value}“`,
             tag: name,
             allowed:

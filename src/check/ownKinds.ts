@@ -64,18 +64,18 @@ export function checkOwnKinds(files: readonly RawFile[]): OwnKinds {
   for (const [art, { schema, hbs }] of byArt) {
     const file = schema?.path ?? hbs?.path ?? '';
     if (!validName.test(art)) {
-      diagnostics.push(diagnose('RM716', file, start, { art }));
+      diagnostics.push(diagnose('RM916', file, start, { art }));
       continue;
     }
     if (isSectionKind(art)) {
-      diagnostics.push(diagnose('RM712', file, start, { art, beispiel: 'eigen' }));
+      diagnostics.push(diagnose('RM912', file, start, { art, beispiel: 'eigen' }));
       continue;
     }
     if (!schema) {
-      diagnostics.push(diagnose('RM714', file, start, { art }));
+      diagnostics.push(diagnose('RM914', file, start, { art }));
       continue;
     }
-    if (!hbs) diagnostics.push(diagnose('RM713', file, start, { art, field: 'titel' }));
+    if (!hbs) diagnostics.push(diagnose('RM913', file, start, { art, field: 'titel' }));
     const parsed = parseJsonSource(schema.path, texts.get(schema.path) ?? '');
     if ('error' in parsed) {
       const { position, offset, found } = parsed.error;
@@ -86,7 +86,7 @@ export function checkOwnKinds(files: readonly RawFile[]): OwnKinds {
           : before.endsWith(',') && (found === '}' || found === ']')
             ? `Vor „${found}“ steht ein Komma nach dem letzten Eintrag.`
             : `An dieser Stelle steht „${found}“, was hier nicht stehen darf.`;
-      diagnostics.push(diagnose('RM710', schema.path, position, { detail }));
+      diagnostics.push(diagnose('RM910', schema.path, position, { detail }));
       continue;
     }
     const { source } = parsed;
@@ -106,17 +106,17 @@ export function checkOwnKinds(files: readonly RawFile[]): OwnKinds {
   return { kinds, diagnostics, texts };
 }
 
-/** A schema that is no object, or does not describe art and titel (RM711, RM715). */
+/** A schema that is no object, or does not describe art and titel (RM911, RM915). */
 function shapeFault(source: Source, art: string): Diagnostic | null {
   const schema = source.value;
   if (!isObject(schema))
-    return diagnose('RM711', source.file, positionAt(source, []), {
+    return diagnose('RM911', source.file, positionAt(source, []), {
       detail: 'Ein Schema ist eine Gruppe von Feldern in geschweiften Klammern „{ … }“.',
       tipp: 'Beginnen Sie mit { "type": "object", "properties": { … } }.',
     });
   const version = schema.$schema;
   if (version !== undefined && version !== 'https://json-schema.org/draft/2020-12/schema')
-    return diagnose('RM711', source.file, positionAt(source, ['$schema']), {
+    return diagnose('RM911', source.file, positionAt(source, ['$schema']), {
       detail: `Das Schema verlangt die Fassung ${JSON.stringify(version)} von JSON Schema; ratsmappe liest die Fassung 2020-12.`,
       tipp: 'Schreiben Sie "$schema": "https://json-schema.org/draft/2020-12/schema" oder lassen Sie die Zeile weg.',
     });
@@ -124,7 +124,7 @@ function shapeFault(source: Source, art: string): Diagnostic | null {
   for (const field of ['art', 'titel']) {
     if (field in properties) continue;
     return diagnose(
-      'RM715',
+      'RM915',
       source.file,
       isObject(schema.properties) ? keyPosition(source, 'properties') : { line: 1, column: 1 },
       {
@@ -138,7 +138,7 @@ function shapeFault(source: Source, art: string): Diagnostic | null {
   }
   const fixed = (properties.art as { const?: unknown } | undefined)?.const;
   if (fixed !== undefined && fixed !== art)
-    return diagnose('RM711', source.file, positionAt(source, ['properties', 'art', 'const']), {
+    return diagnose('RM911', source.file, positionAt(source, ['properties', 'art', 'const']), {
       detail: `„art“ hat den festen Wert „${typeof fixed === 'string' ? fixed : JSON.stringify(fixed)}“, die Datei heißt aber „${art}.schema.json“.`,
       tipp: `Schreiben Sie "art": { "const": "${art}" }.`,
     });
@@ -152,7 +152,7 @@ function compile(
 ): { kind: OwnKind } | { diagnostic: Diagnostic } {
   const schema = prepared(art, source.value as Record<string, unknown>);
   const fault = (at: ReturnType<typeof positionAt>, detail: string, tipp: string) => ({
-    diagnostic: diagnose('RM711', source.file, at, { detail, tipp }),
+    diagnostic: diagnose('RM911', source.file, at, { detail, tipp }),
   });
   if (!ajv.validateSchema(schema)) {
     const first = (ajv.errors ?? [])[0];

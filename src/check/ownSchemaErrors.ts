@@ -65,7 +65,7 @@ const shown = (v: unknown): string => (typeof v === 'string' ? `„${v}“` : JS
 const where = (path: readonly string[]): string =>
   path.length === 0 ? 'Auf oberster Ebene' : `Bei „${path.join(' › ')}“`;
 
-/** What a faulty own schema gets as detail and tip (RM711), in German. */
+/** What a faulty own schema gets as detail and tip (RM911), in German. */
 export function schemaTranslation(
   metaError: ErrorObject | undefined,
   path: readonly string[],

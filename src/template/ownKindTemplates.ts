@@ -10,7 +10,7 @@ export function kindFileOf(path: string): { art: string; ending: 'schema' | 'hbs
 
 /**
  * The template of each own section kind, by its art (abschnittsarten/<art>.hbs); never one named
- * like a built-in kind (RM712) or with a name that is no art (RM716).
+ * like a built-in kind (RM912) or with a name that is no art (RM916).
  */
 export function ownKindTemplates(files: readonly RawFile[]): Map<string, RawFile> {
   const out = new Map<string, RawFile>();

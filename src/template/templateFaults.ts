@@ -44,7 +44,7 @@ function run(
   } catch (error) {
     if (error instanceof TemplateRuntimeError) {
       const at = { line: error.line ?? 1, column: error.column ?? 1 };
-      return diagnose('RM707', error.file ?? job.file, at, {
+      return diagnose('RM907', error.file ?? job.file, at, {
         ...params,
         detail: germanDetail(error.message),
       });
@@ -67,7 +67,7 @@ function run(
       // the packet's pages are parsed inside packetPlan: their fault stays at the template
     }
     return diagnose(
-      'RM708',
+      'RM908',
       place?.file ?? job.file,
       { line: place?.line ?? 1, column: place?.column ?? 1 },
       { ...params, detail },
@@ -84,8 +84,8 @@ const vorlageJob = (v: ComposedVorlage, linkziele: readonly string[]): Job => ({
 
 /**
  * Renders every Vorlage and both packets' own pages to HTML and parses them, as build does,
- * without laying anything out: each template fault becomes a diagnostic (RM707 Handlebars
- * failed, RM708 HTML outside the subset) at the template line that caused it, and for which
+ * without laying anything out: each template fault becomes a diagnostic (RM907 Handlebars
+ * failed, RM908 HTML outside the subset) at the template line that caused it, and for which
  * Vorlage. Build runs this before it writes anything when the content folder has own templates.
  */
 export function templateFaults(

@@ -23,7 +23,7 @@ export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import
  * what it is (`vorlagen/SV-9-1601/binogi.yaml folder`, `vorlagen/SV-9-1600 symlink`; folder,
  * symlink or other), as readContent
  * reports them; templates/… and abschnittsarten/… are the content folder's own templates and
- * section kinds (a case with them is also run through the templates, as build does: RM707, RM708); they (test/read-content.test.ts checks that on disk); `erwartet.json` holds the expected
+ * section kinds (a case with them is also run through the templates, as build does: RM907, RM908); they (test/read-content.test.ts checks that on disk); `erwartet.json` holds the expected
  * diagnostics (code, file, line, column, message, hint); `ausgabe.txt`, where present, the
  * expected printed report.
  */
