@@ -20,6 +20,7 @@ const sections: Record<string, string> = {
   RM4: 'Zahlen, die zusammenpassen müssen',
   RM5: 'Verweise zwischen Dateien',
   RM8: 'Körperschaft: koerperschaft.yaml, Nummern und Gremien',
+  RM9: 'Eigene Templates und Abschnittsarten',
 };
 
 /** parameters become „…“; the placeholders of a numbering pattern ({jahr}, {laufnummer:4}) stay */

@@ -13,7 +13,9 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { readContent } from './load/readContent.js';
 import { localRenderer, type Renderer } from './render/renderer.js';
 import { anlageInputs } from './render/anlagen/renderAnlagen.js';
-import { loadTemplates, type Templates } from './template/loadTemplates.js';
+import { assertTemplatesWork, contentTemplates } from './template/contentTemplates.js';
+import type { Templates } from './template/loadTemplates.js';
+import { TemplateFaultsError } from './template/templateFaults.js';
 import { vorlageDocument } from './template/vorlageDocument.js';
 import { prepareOutputFolder } from './write/outputFolder.js';
 import { writeDraftOutput } from './write/writeOutput.js';
@@ -105,8 +107,17 @@ export async function buildDraft(
   const { diagnostics, content } = checked;
   if (checked.vorlage === null || hasErrors(diagnostics))
     return { diagnostics, texts: content.texts, written: null };
+  let templates: Templates;
+  try {
+    templates = await contentTemplates(contentDir);
+    assertTemplatesWork(templates, [], [checked.vorlage]);
+  } catch (error) {
+    if (!(error instanceof TemplateFaultsError)) throw error;
+    const texts = new Map([...content.texts, ...error.texts()]);
+    return { diagnostics: [...diagnostics, ...error.diagnostics], texts, written: null };
+  }
   await prepareOutputFolder(outDir);
-  const output = await renderDraft(await loadTemplates(), checked.vorlage, checked.folder, options);
+  const output = await renderDraft(templates, checked.vorlage, checked.folder, options);
   const { target, changed } = await writeDraftOutput(outDir, output);
   return {
     diagnostics,

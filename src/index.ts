@@ -66,14 +66,22 @@ export interface BuildReport {
 export async function build(contentDir: string, options: BuildOptions = {}): Promise<BuildReport> {
   const checked = await check(contentDir);
   if (!checked.ok) return { ok: false, diagnostics: checked.diagnostics, meetings: [] };
-  const [{ renderMeeting }, { loadTemplates }, { writeMeetingOutput }, { createRenderer }] =
+  const [{ renderMeeting }, templating, { writeMeetingOutput }, { createRenderer }, faults] =
     await Promise.all([
       import('./build.js'),
-      import('./template/loadTemplates.js'),
+      import('./template/contentTemplates.js'),
       import('./write/writeOutput.js'),
       import('./render/renderer.js'),
+      import('./template/templateFaults.js'),
     ]);
-  const templates = await loadTemplates();
+  let templates: Awaited<ReturnType<typeof templating.contentTemplates>>;
+  try {
+    templates = await templating.contentTemplates(contentDir);
+    templating.assertTemplatesWork(templates, checked.meetings);
+  } catch (error) {
+    if (!(error instanceof faults.TemplateFaultsError)) throw error;
+    return { ok: false, diagnostics: [...checked.diagnostics, ...error.diagnostics], meetings: [] };
+  }
   const renderer = await createRenderer();
   const meetings: BuiltMeeting[] = [];
   try {

@@ -3,7 +3,7 @@
  * with the cache must re-render what the change touches and give exactly the bytes a build
  * without any cache gives; with nothing changed it renders nothing.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -22,11 +22,13 @@ interface Setup {
 }
 
 async function build(setup: Setup, cacheDir: string | undefined): Promise<MeetingOutput> {
-  const result = checkAndCompose(await readContent(setup.content));
+  const files = await readContent(setup.content);
+  const result = checkAndCompose(files);
   if (result.diagnostics.some((d) => d.severity === 'fehler')) {
     throw new Error(JSON.stringify(result.diagnostics));
   }
-  const templates = await loadTemplates(new URL(`file://${setup.templates}/`));
+  // the built-in templates of the copy, with the content folder's own (content/templates/)
+  const templates = await loadTemplates(new URL(`file://${setup.templates}/`), files.own);
   const [meeting] = result.meetings;
   if (meeting === undefined) throw new Error('no meeting');
   return renderMeeting(templates, meeting, {
@@ -118,6 +120,32 @@ describe('render cache', function () {
     );
     const output = await expectFresh(setup, { vorlagen: 2, packets: 2 });
     expect(await fileText(output, 'oeffentlich/SV-9-1601.pdf')).to.include('Federführendes Amt');
+  });
+
+  it('re-renders when an own template (content/templates/) is added, changed or removed', async () => {
+    const folder = join(setup.content, 'templates', 'abschnitte');
+    mkdirSync(folder, { recursive: true });
+    const own = join(folder, 'text.hbs');
+    const builtin = readFileSync(join(setup.templates, 'abschnitte', 'text.hbs'), 'utf8');
+    const withLine = (line: string): string =>
+      builtin.replace(
+        '{{else}}{{> textbloecke inhalt}}',
+        `{{else}}<p>${line}</p>{{> textbloecke inhalt}}`,
+      );
+    writeFileSync(own, withLine('Beitrag der Verwaltung'));
+    let output = await expectFresh(setup, { vorlagen: 2, packets: 2 });
+    expect(await fileText(output, 'oeffentlich/SV-9-1600.pdf')).to.include(
+      'Beitrag der Verwaltung',
+    );
+    writeFileSync(own, withLine('Beitrag des Amtes'));
+    output = await expectFresh(setup, { vorlagen: 2, packets: 2 });
+    const text = await fileText(output, 'oeffentlich/SV-9-1600.pdf');
+    expect(text).to.include('Beitrag des Amtes');
+    expect(text).to.not.include('Beitrag der Verwaltung');
+    // back to the built-in template: the results from before are still valid
+    rmSync(join(setup.content, 'templates'), { recursive: true });
+    output = await expectFresh(setup, { vorlagen: 0, packets: 0 });
+    expect(await fileText(output, 'oeffentlich/SV-9-1600.pdf')).to.not.include('Beitrag des');
   });
 
   it('re-renders everything for another tool version', async () => {

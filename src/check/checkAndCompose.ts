@@ -4,6 +4,7 @@ import { loadContent, type LoadedContent } from '../load/loadContent.js';
 import type { ContentFiles } from '../load/readContent.js';
 import type { Sitzung } from '../types/content.js';
 import { checkContent } from './checkContent.js';
+import { checkOwn } from './ownFiles.js';
 
 export interface CheckResult {
   readonly content: LoadedContent;
@@ -13,8 +14,12 @@ export interface CheckResult {
 
 /** load → check → compose. Pure: the files are already read. */
 export function checkAndCompose(files: ContentFiles): CheckResult {
-  const content = loadContent(files);
-  const { valid, koerperschaft, diagnostics } = checkContent(content);
+  const own = checkOwn(files.own);
+  const loaded = loadContent(files);
+  const content = { ...loaded, texts: new Map([...loaded.texts, ...own.texts]) };
+  const checked = checkContent(content, own.kinds);
+  const { valid, koerperschaft } = checked;
+  const diagnostics = [...checked.diagnostics, ...own.diagnostics];
   if (hasErrors(diagnostics) || koerperschaft === null)
     return { content, meetings: [], diagnostics };
   const meetings = content.meetings

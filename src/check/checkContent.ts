@@ -12,6 +12,7 @@ import { checkNumbering } from './checkNumbering.js';
 import { checkReferences, numbersOfFolders } from './checkReferences.js';
 import { checkImages } from './checkImages.js';
 import { checkTables } from './checkTables.js';
+import type { OwnKind } from './ownKinds.js';
 import { isSectionKind, sectionKinds, validateSchema, type SchemaName } from './validateSchema.js';
 
 /** Sources that passed their schema, so later stages may rely on their shape. */
@@ -23,12 +24,17 @@ export interface CheckedContent {
 }
 
 /** Runs every check on every file; one faulty file never hides faults in others. */
-export function checkContent(content: LoadedContent): CheckedContent {
+export function checkContent(
+  content: LoadedContent,
+  ownKinds: ReadonlyMap<string, OwnKind> = new Map(),
+): CheckedContent {
   const diagnostics: Diagnostic[] = [...content.diagnostics];
   const valid = new Set<Source>();
-  const validate = (source: Source, schema: SchemaName): void => {
+  const kinds = [...sectionKinds, ...ownKinds.keys()];
+  const validate = (source: Source, schema: SchemaName | OwnKind): void => {
     try {
-      const found = validateSchema(source, schema);
+      const found =
+        typeof schema === 'string' ? validateSchema(source, schema) : schema.check(source);
       diagnostics.push(...found);
       if (found.length === 0) valid.add(source);
     } catch (error) {
@@ -51,8 +57,11 @@ export function checkContent(content: LoadedContent): CheckedContent {
     }
     for (const section of vorlage.sections.values()) {
       const art = (section.value as { art?: unknown }).art;
+      const own = typeof art === 'string' ? ownKinds.get(art) : undefined;
       if (isSectionKind(art)) {
         validate(section, art);
+      } else if (own) {
+        validate(section, own);
       } else if (art === undefined) {
         diagnostics.push(
           diagnose(
@@ -62,7 +71,7 @@ export function checkContent(content: LoadedContent): CheckedContent {
             {
               field: 'art',
               where: '',
-              description: `Die Art des Abschnitts: ${sectionKinds.join(', ')}; für freien Text „art: text“.`,
+              description: `Die Art des Abschnitts: ${kinds.join(', ')}; für freien Text „art: text“.`,
             },
           ),
         );
@@ -70,7 +79,7 @@ export function checkContent(content: LoadedContent): CheckedContent {
         diagnostics.push(
           diagnose('RM310', section.file, positionAt(section, ['art']), {
             value: typeof art === 'string' ? art : JSON.stringify(art),
-            allowed: sectionKinds.join(', '),
+            allowed: kinds.join(', '),
           }),
         );
       }

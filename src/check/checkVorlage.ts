@@ -3,6 +3,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadContent, type LoadedContent } from '../load/loadContent.js';
 import { koerperschaftFile, type ContentFiles } from '../load/readContent.js';
 import { checkContent } from './checkContent.js';
+import { checkOwn } from './ownFiles.js';
 import { findVorlageFolder } from './unknownVorlage.js';
 
 export interface VorlageCheckResult {
@@ -26,9 +27,12 @@ const inFolder = (d: Diagnostic, prefix: string): boolean =>
  */
 export function checkVorlage(files: ContentFiles, nummer: string): VorlageCheckResult {
   const folder = findVorlageFolder(nummer, [...files.vorlagen.keys()]);
-  const content = loadContent(files);
-  const { valid, koerperschaft, diagnostics: all } = checkContent(content);
-  const own = all.filter((d) => inFolder(d, `vorlagen/${folder}`));
+  const ownFiles = checkOwn(files.own);
+  const loaded = loadContent(files);
+  const content = { ...loaded, texts: new Map([...loaded.texts, ...ownFiles.texts]) };
+  const { valid, koerperschaft, diagnostics: all } = checkContent(content, ownFiles.kinds);
+  // the Körperschaft's own templates and kinds shape every Vorlage, drafts too
+  const own = [...all.filter((d) => inFolder(d, `vorlagen/${folder}`)), ...ownFiles.diagnostics];
   const header = content.vorlagen.get(folder)?.header;
   if (hasErrors(own) || !header || !valid.has(header))
     return { content, folder, vorlage: null, diagnostics: own };

@@ -18,13 +18,18 @@ const schemas = (): ReadonlyMap<string, SchemaNode> =>
 const isNode = (v: unknown): v is SchemaNode =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** Own section kinds' schemas by $id (content/abschnittsarten/), looked up before the built-in ones. */
+type OwnSchemas = ReadonlyMap<string, SchemaNode>;
+const lookup = (id: string, own: OwnSchemas | undefined): SchemaNode | undefined =>
+  own?.get(id) ?? schemas().get(id);
+
 /** The schema a node stands for, following $ref across files; with the file it lives in. */
-function resolve(node: SchemaNode, file: string): [SchemaNode, string] {
+function resolve(node: SchemaNode, file: string, own?: OwnSchemas): [SchemaNode, string] {
   let [current, at] = [node, file];
   for (let hops = 0; typeof current.$ref === 'string' && hops < 20; hops++) {
     const [target = '', pointer = ''] = current.$ref.split('#');
     at = target === '' ? at : `${base}${target}`;
-    let next: unknown = schemas().get(at);
+    let next: unknown = lookup(at, own);
     for (const key of pointer.split('/').slice(1)) next = isNode(next) ? next[key] : undefined;
     if (!isNode(next)) break;
     current = next;
@@ -57,25 +62,25 @@ function child(node: SchemaNode, key: string | number): SchemaNode | null {
  * (beschlussvorschlag: „Der vorgeschlagene Beschluss, z. B. …“), not that of the shared type it
  * refers to („Ein nicht leerer Text …“); null where the schema says nothing there.
  */
-export function fieldDescription(schema: string, path: Path): string | null {
+export function fieldDescription(schema: string, path: Path, own?: OwnSchemas): string | null {
   let file = `${base}${schema}.schema.json`;
-  let node: SchemaNode | undefined = schemas().get(file);
+  let node: SchemaNode | undefined = lookup(file, own);
   let described: SchemaNode | undefined = node;
   for (const key of path) {
     if (!node) return null;
-    const [resolved, at] = resolve(node, file);
+    const [resolved, at] = resolve(node, file, own);
     // branches may hold $refs of their own
     const step =
       child(resolved, key) ??
       branchesOf(resolved)
-        .map((b) => child(resolve(b, at)[0], key))
+        .map((b) => child(resolve(b, at, own)[0], key))
         .find((c) => c !== null) ??
       null;
     if (!step) return null;
     [described, node, file] = [step, step, at];
   }
-  const own = described?.description;
-  if (typeof own === 'string') return own;
-  const resolvedDescription = node ? resolve(node, file)[0].description : undefined;
+  const written = described?.description;
+  if (typeof written === 'string') return written;
+  const resolvedDescription = node ? resolve(node, file, own)[0].description : undefined;
   return typeof resolvedDescription === 'string' ? resolvedDescription : null;
 }

@@ -4,7 +4,6 @@ import { plural } from '../format/german.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionAt, type Path, type Source } from '../load/positions.js';
 import { fieldDescription } from './fieldDescription.js';
-import type { SchemaName } from './validateSchema.js';
 import {
   describeValue,
   expectedType,
@@ -50,7 +49,10 @@ const descriptionOf = (schema: unknown): string =>
 /** The file being checked and the schema it is checked against. */
 interface Context {
   readonly source: Source;
-  readonly schema: SchemaName;
+  /** a built-in schema's name or an own section kind's art */
+  readonly schema: string;
+  /** own section kinds' schemas by $id */
+  readonly own?: ReadonlyMap<string, SchemaNode> | undefined;
 }
 
 /** One error from ajv, in German, at its node. */
@@ -62,7 +64,7 @@ function translate(ctx: Context, e: ErrorObject): Diagnostic | null {
   const file = source.file;
   const parent = e.parentSchema as SchemaNode | undefined;
   // the field's own description where the schema gives one, else that of its type
-  const description = fieldDescription(ctx.schema, path) ?? descriptionOf(parent);
+  const description = fieldDescription(ctx.schema, path, ctx.own) ?? descriptionOf(parent);
   const value: unknown = e.data;
   switch (e.keyword) {
     case 'required': {
@@ -290,12 +292,13 @@ function typeOf(schema: SchemaNode | undefined): string {
 
 export function schemaErrorsToDiagnostics(
   source: Source,
-  schema: SchemaName,
+  schema: string,
   errors: readonly ErrorObject[],
+  own?: ReadonlyMap<string, SchemaNode>,
 ): Diagnostic[] {
   const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'not');
   const seen = new Set<string>();
-  return collapseAlternatives({ source, schema }, relevant).filter((d) => {
+  return collapseAlternatives({ source, schema, own }, relevant).filter((d) => {
     const key = `${d.code}:${d.line}:${d.column}:${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

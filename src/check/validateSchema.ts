@@ -30,7 +30,7 @@ export const schemaNames: readonly SchemaName[] = [
   'vorlage',
   ...sectionKinds,
 ];
-export const schemaId = (name: SchemaName): string =>
+export const schemaId = (name: string): string =>
   `https://ratsmappe.invalid/schemas/${name}.schema.json`;
 
 /** The schema files as text, in the order they are added. */

@@ -20,7 +20,9 @@ import { printDiagnostics } from '../diagnostics/print.js';
 import type { ContentFiles } from '../load/readContent.js';
 import { readContent } from '../load/readContent.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
-import { loadTemplates, type Templates } from '../template/loadTemplates.js';
+import { assertTemplatesWork, contentTemplates } from '../template/contentTemplates.js';
+import type { Templates } from '../template/loadTemplates.js';
+import { TemplateFaultsError } from '../template/templateFaults.js';
 import { vorlageDocument } from '../template/vorlageDocument.js';
 import { toolVersion } from '../version.js';
 import { colorFor, escapeControls } from '../format/terminalText.js';
@@ -124,7 +126,28 @@ export async function archiveCommand(
     else io.stderr('Es wurde nichts archiviert.\n');
     return 1;
   }
-  const templates = await loadTemplates();
+  let templates: Templates;
+  try {
+    templates = await contentTemplates(contentDir);
+    assertTemplatesWork(templates, result.meetings);
+  } catch (error) {
+    if (!(error instanceof TemplateFaultsError)) throw error;
+    const texts = error.texts();
+    if (!json)
+      io.stderr(
+        printDiagnostics(error.diagnostics, {
+          color: colorFor(io.tty.stderr, io.env),
+          texts,
+          pathOf,
+        }),
+      );
+    if (json)
+      io.stdout(
+        `${JSON.stringify({ ok: false, diagnostics: diagnosticsJson(error.diagnostics, pathOf), meetings: [] }, null, 2)}\n`,
+      );
+    else io.stderr('Es wurde nichts archiviert.\n');
+    return 1;
+  }
   const epoch = buildDateOf(io.env);
   try {
     for (const meeting of result.meetings) {

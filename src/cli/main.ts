@@ -2,6 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { ComposedMeeting } from '../compose/compose.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Renderer } from '../render/renderer.js';
+import type { Templates } from '../template/loadTemplates.js';
 // Only what --help, --version and the error handling need is imported here: each command
 // imports its modules when it runs, so `check` never loads the render stack (pdfmake, docx, …).
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -80,11 +81,11 @@ interface BuiltMeeting {
 }
 
 async function build(contentDir: string, options: BuildOptions, io: Io): Promise<number> {
-  const [{ renderMeeting }, { printDiagnostics }, { loadTemplates }, { writeMeetingOutput }] =
+  const [{ renderMeeting }, { printDiagnostics }, { TemplateFaultsError }, { writeMeetingOutput }] =
     await Promise.all([
       import('../build.js'),
       import('../diagnostics/print.js'),
-      import('../template/loadTemplates.js'),
+      import('../template/templateFaults.js'),
       import('../write/writeOutput.js'),
     ]);
   const { out: outDir, json } = options;
@@ -208,9 +209,24 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
       report(diagnostics, []);
       return 1;
     }
+    // the templates must work on this content before anything is rendered or written
+    const { assertTemplatesWork, contentTemplates } =
+      await import('../template/contentTemplates.js');
+    let templates: Templates;
+    try {
+      templates = await contentTemplates(contentDir);
+      assertTemplatesWork(templates, meetings);
+    } catch (error) {
+      if (!(error instanceof TemplateFaultsError)) throw error;
+      if (!json) {
+        io.stderr(printDiagnostics(error.diagnostics, { color, texts: error.texts(), pathOf }));
+        io.stderr(`${escapeControls(nothingWritten(outDir))}\n`);
+      }
+      report([...diagnostics, ...error.diagnostics], []);
+      return 1;
+    }
     // the output folder can take files (or exit 2) before anything is rendered
     await (await import('../write/outputFolder.js')).prepareOutputFolder(outDir);
-    const templates = await loadTemplates();
     const cacheDir = (await import('../cache/renderCache.js')).cacheDirFromEnv(io.env);
     const built: BuiltMeeting[] = [];
     for (const meeting of meetings) {

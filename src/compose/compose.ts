@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
 import { checkImageFile, imageReferences } from '../check/checkImages.js';
 import type { Koerperschaft } from '../check/checkKoerperschaft.js';
-import type { SectionKind } from '../check/validateSchema.js';
 import type { AnlageArt } from '../load/inspectAnlage.js';
 import { folderOf } from '../format/vorlagennummer.js';
 import type { ImageFile } from '../model/types.js';
@@ -27,7 +26,15 @@ export type Abschnitt =
       readonly daten: Integrationspauschale;
     }
   | { readonly art: 'sprachmittlerpool'; readonly datei: string; readonly daten: Sprachmittlerpool }
-  | { readonly art: 'uma'; readonly datei: string; readonly daten: Uma };
+  | { readonly art: 'uma'; readonly datei: string; readonly daten: Uma }
+  | { readonly art: string; readonly datei: string; readonly daten: EigenerAbschnitt };
+
+/** A section of an own kind (content/abschnittsarten/<art>.schema.json): checked, not typed. */
+export interface EigenerAbschnitt {
+  readonly art: string;
+  readonly titel: string;
+  readonly [feld: string]: unknown;
+}
 
 export interface Gruppe {
   /** heading of the group, null for sections listed without a group */
@@ -122,7 +129,7 @@ export function composeVorlage(
     const source = sources.sections.get(name);
     if (!source) throw new Error(`section ${name} of ${nummer} was not checked`);
     dateien.push(source.file);
-    const daten = source.value as { art: SectionKind };
+    const daten = source.value as { art: string };
     return { art: daten.art, datei: name, daten } as Abschnitt;
   };
   const gruppen: Gruppe[] = [];

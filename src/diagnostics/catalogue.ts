@@ -559,6 +559,108 @@ export const catalogue = {
       'Das SVG-Bild „{datei}“ enthält {was}; das lässt sich im PDF (PDF/A, ohne Transparenz) nicht sicher wiedergeben.',
     hint: 'Speichern Sie die Grafik ohne Transparenz, Skripte, Verweise und eingebettete Bilder, oder als PNG.',
   },
+  // Own templates (content/templates/) and own section kinds (content/abschnittsarten/)
+  RM901: {
+    severity: 'fehler',
+    name: 'template-syntax',
+    message: 'Das Template ist kein gültiges Handlebars: {detail}',
+    hint: 'Schließen Sie jeden Block mit dem passenden Ende („{{#if …}}“ mit „{{/if}}“, „{{#each …}}“ mit „{{/each}}“) und jede „{{“ mit „}}“.',
+  },
+  RM902: {
+    severity: 'fehler',
+    name: 'template-unknown-helper',
+    message: 'Das Template verwendet die Hilfsfunktion „{name}“, die es nicht gibt.',
+    hint: '{suggestion}Vorhanden sind: {allowed}.',
+  },
+  RM903: {
+    severity: 'fehler',
+    name: 'template-unknown-partial',
+    message: 'Das Template bindet den Baustein „{name}“ ein, den es nicht gibt.',
+    hint: '{suggestion}Vorhanden sind: {allowed}. Einen eigenen Baustein legen Sie als templates/partials/{name}.hbs an.',
+  },
+  RM904: {
+    severity: 'fehler',
+    name: 'template-tag-outside-subset',
+    message:
+      'Das Template schreibt das HTML-Element <{tag}>, das ratsmappe nicht in PDF und DOCX umsetzen kann.',
+    hint: 'Verwenden Sie nur diese Elemente: {allowed}.',
+  },
+  RM905: {
+    severity: 'fehler',
+    name: 'template-attribute-outside-subset',
+    message: 'Das Template schreibt {what} an <{tag}>; das kann ratsmappe nicht umsetzen.',
+    hint: '{allowed}',
+  },
+  RM906: {
+    severity: 'fehler',
+    name: 'template-unescaped-output',
+    message:
+      'Das Template gibt „{expression}“ ungeschützt aus; so könnte Text aus den YAML-Dateien als HTML gelesen werden.',
+    hint: 'Schreiben Sie „{{{name}}}“ mit zwei Klammern (der Text wird wörtlich gedruckt) oder „{{text {name}}}“ (mit Links für Webadressen und Vorlagennummern).',
+  },
+  RM907: {
+    severity: 'fehler',
+    name: 'template-render-failed',
+    message: 'Beim Erzeugen {what} scheiterte das Template: {detail}',
+    hint: 'Prüfen Sie die genannte Zeile des Templates und die Felder, die es dort verwendet; die Dateien {where} zeigen, mit welchen Daten es aufgerufen wurde.',
+  },
+  RM908: {
+    severity: 'fehler',
+    name: 'template-html-outside-subset',
+    message:
+      'Beim Erzeugen {what} schrieb das Template HTML, das ratsmappe nicht umsetzen kann: {detail}',
+    hint: 'Text steht in einem Absatz <p>…</p>, Listenpunkte <li> in <ul> oder <ol>, Zeilen <tr> in <thead> oder <tbody> einer <table>.',
+  },
+  RM909: {
+    severity: 'warnung',
+    name: 'template-replaces-nothing',
+    message: 'Das Template „{path}“ ersetzt kein eingebautes Template und wird nicht verwendet.',
+    hint: '{suggestion}Eingebaut sind: {allowed}. Neue Bausteine gehören nach templates/partials/, neue Abschnittsarten nach abschnittsarten/.',
+  },
+  RM910: {
+    severity: 'fehler',
+    name: 'kind-schema-not-json',
+    message: 'Die Datei ist kein gültiges JSON: {detail}',
+    hint: 'Namen und Texte stehen in doppelten Anführungszeichen („"titel"“), nach dem letzten Eintrag einer Liste oder Gruppe steht kein Komma.',
+  },
+  RM911: {
+    severity: 'fehler',
+    name: 'kind-schema-invalid',
+    message: 'Die Datei ist kein gültiges JSON Schema: {detail}',
+    hint: '{tipp}',
+  },
+  RM912: {
+    severity: 'fehler',
+    name: 'kind-name-builtin',
+    message: 'Die Abschnittsart „{art}“ ist eingebaut und kann nicht neu festgelegt werden.',
+    hint: 'Geben Sie der eigenen Art einen eigenen Namen, z. B. „{art}_{beispiel}“; das Aussehen der eingebauten Art ändern Sie mit templates/abschnitte/{art}.hbs.',
+  },
+  RM913: {
+    severity: 'fehler',
+    name: 'kind-template-missing',
+    message: 'Zur Abschnittsart „{art}“ fehlt das Template abschnittsarten/{art}.hbs.',
+    hint: 'Legen Sie abschnittsarten/{art}.hbs an, z. B. mit „<p>{{text {field}}}</p>“.',
+  },
+  RM914: {
+    severity: 'fehler',
+    name: 'kind-schema-missing',
+    message:
+      'Zum Template abschnittsarten/{art}.hbs fehlt das Schema abschnittsarten/{art}.schema.json.',
+    hint: 'Legen Sie das Schema an; es beschreibt die Felder eines Abschnitts mit „art: {art}“.',
+  },
+  RM915: {
+    severity: 'fehler',
+    name: 'kind-schema-without-art-titel',
+    message:
+      'Das Schema beschreibt das Feld „{field}“ nicht; jeder Abschnitt hat „art“ und „titel“.',
+    hint: 'Ergänzen Sie unter „properties“: {example}',
+  },
+  RM916: {
+    severity: 'fehler',
+    name: 'kind-name-invalid',
+    message: '„{art}“ taugt nicht als Name einer Abschnittsart.',
+    hint: 'Der Name besteht aus Kleinbuchstaben, Ziffern und „_“ und beginnt mit einem Buchstaben, z. B. „bauantrag“; Umlaute als ae, oe, ue.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type Code = keyof typeof catalogue;

@@ -1,6 +1,7 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readAnlagen, type AnlageFile } from './readAnlagen.js';
+import { readOwnFiles, type OwnFiles } from './readOwnFiles.js';
 
 /** One file of the content folder as read from disk. */
 export interface RawFile {
@@ -34,6 +35,8 @@ export interface ContentFiles {
    * `bild` text blocks; absent where no folder has one
    */
   readonly bilder?: ReadonlyMap<string, readonly RawFile[]>;
+  /** own templates and section kinds (templates/, abschnittsarten/): see readOwnFiles.ts */
+  readonly own?: OwnFiles;
 }
 
 /** The name of the body's settings file in the content folder. */
@@ -62,7 +65,7 @@ export class ContentFolderError extends Error {}
 
 const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
 
-async function readOne(root: string, path: string, limit = maxFileSize): Promise<RawFile> {
+export async function readOne(root: string, path: string, limit = maxFileSize): Promise<RawFile> {
   const full = join(root, ...path.split('/'));
   const { size } = await stat(full);
   return { path, size, bytes: size > limit ? null : await readFile(full) };
@@ -158,5 +161,13 @@ export async function readContent(root: string): Promise<ContentFiles> {
     (name) => !vorlagen.get(name)?.some((r) => r.path === `vorlagen/${name}`),
   );
   const body = await readKoerperschaft((path, limit) => readIfFile(root, path, limit));
-  return { root, meetings, vorlagen, anlagen: await readAnlagen(root, real), bilder, ...body };
+  return {
+    root,
+    meetings,
+    vorlagen,
+    anlagen: await readAnlagen(root, real),
+    bilder,
+    ...body,
+    own: await readOwnFiles(root),
+  };
 }

@@ -14,8 +14,21 @@ import type {
 type Node = DefaultTreeAdapterMap['childNode'];
 type Element = DefaultTreeAdapterMap['element'];
 
-/** A template emitted HTML outside the subset: a fault of the project's templates, not of content. */
-export class HtmlSubsetError extends Error {}
+/**
+ * A template emitted HTML outside the subset: a fault of a template, not of content. `offset`:
+ * where in the HTML the offending node starts (when parsed with `locate`).
+ */
+export class HtmlSubsetError extends Error {
+  constructor(
+    message: string,
+    readonly offset?: number,
+  ) {
+    super(message);
+  }
+}
+
+const fault = (message: string, node: Node): HtmlSubsetError =>
+  new HtmlSubsetError(message, node.sourceCodeLocation?.startOffset);
 
 /** The whitelist: every tag the templates may emit, and the classes they may carry. */
 export const allowedTags: Readonly<Record<string, readonly string[]>> = {
@@ -67,17 +80,17 @@ const attr = (el: Element, name: string): string | undefined =>
 
 function assertAllowed(el: Element): void {
   const classes = allowedTags[el.tagName];
-  if (!classes) throw new HtmlSubsetError(`Tag <${el.tagName}> is not in the HTML subset`);
+  if (!classes) throw fault(`Tag <${el.tagName}> is not in the HTML subset`, el);
   const cls = attr(el, 'class');
   if (cls !== undefined && !classes.includes(cls))
-    throw new HtmlSubsetError(`class="${cls}" is not allowed on <${el.tagName}>`);
+    throw fault(`class="${cls}" is not allowed on <${el.tagName}>`, el);
   for (const a of el.attrs) {
     const ok =
       a.name === 'class' ||
       (a.name === 'href' && el.tagName === 'a') ||
       (a.name === 'id' && /^h[1-5]$/.test(el.tagName)) ||
       (allowedAttributes[el.tagName]?.includes(a.name) ?? false);
-    if (!ok) throw new HtmlSubsetError(`Attribute ${a.name} is not allowed on <${el.tagName}>`);
+    if (!ok) throw fault(`Attribute ${a.name} is not allowed on <${el.tagName}>`, el);
   }
 }
 
@@ -115,7 +128,7 @@ function inlines(nodes: readonly Node[]): Inline[] {
         out.push({ type: 'break' });
         break;
       default:
-        throw new HtmlSubsetError(`Block <${node.tagName}> inside inline content`);
+        throw fault(`Block <${node.tagName}> inside inline content`, node);
     }
   }
   return trimEdges(out);
@@ -145,8 +158,9 @@ function trimEdges(items: Inline[]): Inline[] {
 const elementsOf = (nodes: readonly Node[]): Element[] => {
   for (const n of nodes) {
     if (n.nodeName === '#text' && (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '') {
-      throw new HtmlSubsetError(
+      throw fault(
         `Text outside a block: "${(n as DefaultTreeAdapterMap['textNode']).value.trim().slice(0, 40)}"`,
+        n,
       );
     }
   }
@@ -166,7 +180,7 @@ function table(el: Element): Block {
   const readRows = (parent: Element, inHead: boolean) => {
     for (const tr of elementsOf(parent.childNodes)) {
       assertAllowed(tr);
-      if (tr.tagName !== 'tr') throw new HtmlSubsetError(`<${tr.tagName}> where <tr> was expected`);
+      if (tr.tagName !== 'tr') throw fault(`<${tr.tagName}> where <tr> was expected`, tr);
       const cells = elementsOf(tr.childNodes).map(cell);
       if (inHead) header = cells;
       else rows.push(cells);
@@ -176,7 +190,7 @@ function table(el: Element): Block {
     assertAllowed(part);
     if (part.tagName === 'thead') readRows(part, true);
     else if (part.tagName === 'tbody') readRows(part, false);
-    else throw new HtmlSubsetError(`<${part.tagName}> directly inside <table>`);
+    else throw fault(`<${part.tagName}> directly inside <table>`, part);
   }
   return { type: 'table', variant, header, rows };
 }
@@ -260,7 +274,7 @@ function blocks(nodes: readonly Node[], images: ImageLookup = noImages): Block[]
           ordered: el.tagName === 'ol',
           items: elementsOf(el.childNodes).map((li) => {
             assertAllowed(li);
-            if (li.tagName !== 'li') throw new HtmlSubsetError(`<${li.tagName}> inside a list`);
+            if (li.tagName !== 'li') throw fault(`<${li.tagName}> inside a list`, li);
             const hasBlocks = li.childNodes.some(
               (c) => isElement(c) && ['p', 'ul', 'ol', 'table', 'blockquote'].includes(c.tagName),
             );
@@ -280,15 +294,16 @@ function blocks(nodes: readonly Node[], images: ImageLookup = noImages): Block[]
       case 'figure':
         return figure(el, images);
       default:
-        throw new HtmlSubsetError(`Inline <${el.tagName}> outside a block`);
+        throw fault(`Inline <${el.tagName}> outside a block`, el);
     }
   });
 }
 
 /**
  * Parses the HTML subset the templates emit into the document model; `images` resolves the
- * pictures' `src` (the Vorlage's checked image files).
+ * pictures' `src` (the Vorlage's checked image files). `locate`: keep source positions, so that
+ * an HtmlSubsetError says where in the HTML it is (see templateFaults.ts).
  */
-export function parseHtml(html: string, images: ImageLookup = noImages): Block[] {
-  return blocks(parseFragment(html).childNodes, images);
+export function parseHtml(html: string, images: ImageLookup = noImages, locate = false): Block[] {
+  return blocks(parseFragment(html, { sourceCodeLocationInfo: locate }).childNodes, images);
 }

@@ -13,6 +13,9 @@ import {
   type RawFile,
 } from '../../src/load/readContent.js';
 import { anlageFile, isAnlageName, type AnlageFile } from '../../src/load/readAnlagen.js';
+import { hasErrors } from '../../src/diagnostics/diagnostic.js';
+import { loadTemplates, templateDir } from '../../src/template/loadTemplates.js';
+import { templateFaults } from '../../src/template/templateFaults.js';
 import { exampleContentDir } from './exampleBuild.js';
 
 export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import.meta.url));
@@ -26,6 +29,8 @@ export const casesDir = fileURLToPath(new URL('../fixtures/diagnostics/', import
  * reports them (test/read-content.test.ts checks that on disk); PDF, PNG and JPEG files are
  * Anlagen (read as readAnlagen reads them), `grosse-dateien.txt` lists Anlagen that stand for a
  * file of that size, too large to be read (`vorlagen/SV-9-1601/anlagen/plan.pdf 25000000`);
+ * templates/… and abschnittsarten/… are the content folder's own templates and section kinds
+ * (a case with them is also run through the templates, as build does: RM907, RM908);
  * `erwartet.json` holds the expected
  * diagnostics (code, file, line, column, message, hint); `ausgabe.txt`, where present, the
  * expected printed report. koerperschaft.yaml and the files it names (logo, fonts) are taken
@@ -47,7 +52,7 @@ const caseFiles = (dir: string, root = dir): string[] =>
     const full = join(dir, name);
     if (statSync(full).isDirectory()) return caseFiles(full, root);
     const path = relative(root, full).split(sep).join('/');
-    return path.startsWith('sitzungen/') || path.startsWith('vorlagen/') ? [path] : [];
+    return /^(sitzungen|vorlagen|templates|abschnittsarten)\//.test(path) ? [path] : [];
   });
 
 /** The case's Anlagen: its PDF, PNG and JPEG files, links and the files too large to read. */
@@ -157,6 +162,7 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
       bytes: bytes.length > limit ? null : bytes,
     });
   });
+  const own = (prefix: string) => [...overrides.values()].filter((f) => f.path.startsWith(prefix));
   return {
     root: example.root,
     meetings: merge(example.meetings, 'sitzungen/'),
@@ -164,9 +170,25 @@ export async function caseContent(c: Case): Promise<ContentFiles> {
     anlagen: await caseAnlagen(c),
     ...body,
     bilder,
+    own: { templates: own('templates/'), abschnittsarten: own('abschnittsarten/') },
   };
 }
 
 export async function runCase(c: Case): Promise<CheckResult> {
-  return checkAndCompose(await caseContent(c));
+  const files = await caseContent(c);
+  const result = checkAndCompose(files);
+  const { own } = files;
+  if (hasErrors(result.diagnostics) || !own) return result;
+  // what build finds when it runs the templates on the content (nothing is laid out)
+  const templates = await loadTemplates(templateDir, own);
+  const faults = templateFaults(templates, result.meetings);
+  const texts = new Map([
+    ...result.content.texts,
+    ...templates.sources.filter((s) => s.own).map((s) => [s.file, s.text] as const),
+  ]);
+  return {
+    ...result,
+    content: { ...result.content, texts },
+    diagnostics: [...result.diagnostics, ...faults],
+  };
 }

@@ -1,13 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { checkAndCompose, renderMeeting, type MeetingOutput } from '../../src/build.js';
 import { readContent } from '../../src/load/readContent.js';
-import { loadTemplates } from '../../src/template/loadTemplates.js';
+import { contentTemplates } from '../../src/template/contentTemplates.js';
 import { toolVersion } from '../../src/version.js';
 
 export const exampleContentDir = fileURLToPath(new URL('../../content/', import.meta.url));
 
 export const secondContentDir = fileURLToPath(
   new URL('../fixtures/zweite-sitzung/', import.meta.url),
+);
+
+/** A Gemeinde with its own Vorlage frame, an own partial and an own section kind (bauantrag). */
+export const gemeindeContentDir = fileURLToPath(
+  new URL('../fixtures/gemeinde-beispielfeld/', import.meta.url),
 );
 
 const built = new Map<string, Promise<MeetingOutput[]>>();
@@ -26,11 +31,19 @@ export function buildContent(dir: string): Promise<MeetingOutput[]> {
     if (result.diagnostics.some((d) => d.severity === 'fehler')) {
       throw new Error(`example content has faults: ${JSON.stringify(result.diagnostics)}`);
     }
-    const templates = await loadTemplates();
+    // the built-in templates with the folder's own (content/templates/, content/abschnittsarten/)
+    const templates = await contentTemplates(dir);
     return Promise.all(result.meetings.map((m) => renderMeeting(templates, m, { toolVersion })));
   })();
   built.set(dir, promise);
   return promise;
+}
+
+/** The first meeting of a content folder, built once per test run. */
+export async function firstMeetingOf(dir: string): Promise<MeetingOutput> {
+  const [first] = await buildContent(dir);
+  if (!first) throw new Error(`no meeting in ${dir}`);
+  return first;
 }
 
 export async function exampleArtifact(name: string): Promise<Uint8Array> {
