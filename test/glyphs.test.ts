@@ -75,3 +75,32 @@ describe('characters the fonts cannot print', () => {
     expect(result.meetings.length).to.equal(1);
   });
 });
+
+describe('characters the body’s own font cannot print', () => {
+  it('are reported for the own font (DejaVu Serif of the Stadt fixture), not for Roboto', async () => {
+    const { readContent } = await import('../src/load/readContent.js');
+    const { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } =
+      await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'ratsmappe-glyphs-'));
+    try {
+      cpSync(new URL('./fixtures/stadt/', import.meta.url), dir, { recursive: true });
+      const folder = join(dir, 'vorlagen', readdirSync(join(dir, 'vorlagen')).sort()[0] ?? '');
+      const header = join(folder, 'vorlage.yaml');
+      // Georgian: DejaVu Serif has it, Roboto has not; Arabic: neither
+      const text = readFileSync(header, 'utf8').replace(
+        /^betreff: (.*)$/m,
+        "betreff: '$1 ქართული العربية'",
+      );
+      writeFileSync(header, text);
+      const result = checkAndCompose(await readContent(dir));
+      const found = result.diagnostics.filter((d) => d.code === 'RM601');
+      expect(found.map((d) => d.message)).to.deep.equal([
+        'Diese Zeichen enthält die Schrift DejaVu Serif nicht: „العربية“ (arabische Schrift). Im PDF stünden dort leere Kästchen.',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,7 +5,12 @@ import { positionAt, type Source } from '../load/positions.js';
 import { checkAnlagen } from './checkAnlagen.js';
 import { isScheme, schemeOf } from '../format/vorlagennummer.js';
 import { checkFigures } from './checkFigures.js';
-import { checkGlyphs } from './checkGlyphs.js';
+import {
+  checkGlyphs,
+  coverageOfFonts,
+  defaultCoverage,
+  type GlyphCoverage,
+} from './checkGlyphs.js';
 import { checkGremien } from './checkGremien.js';
 import { checkKoerperschaft, type Koerperschaft } from './checkKoerperschaft.js';
 import { checkNumbering } from './checkNumbering.js';
@@ -92,12 +97,22 @@ export function checkContent(
   for (const source of valid) {
     if (misread.has(source.file)) continue;
     try {
-      diagnostics.push(...checkFigures(source), ...checkTables(source), ...checkGlyphs(source));
+      diagnostics.push(...checkFigures(source), ...checkTables(source));
     } catch (error) {
       diagnostics.push(diagnose('RM110', source.file, { line: 1, column: 1 }, {}, String(error)));
     }
   }
   const koerperschaft = checkBody(content, valid, diagnostics);
+  // characters the PDF's fonts cannot print: the body's own font where it has one
+  const coverage = glyphCoverageOf(koerperschaft);
+  for (const source of valid) {
+    if (misread.has(source.file)) continue;
+    try {
+      diagnostics.push(...checkGlyphs(source, coverage));
+    } catch (error) {
+      diagnostics.push(diagnose('RM110', source.file, { line: 1, column: 1 }, {}, String(error)));
+    }
+  }
   const scheme = koerperschaft ? schemeOf(koerperschaft.vorlagennummer) : null;
   diagnostics.push(
     ...checkReferences(content, valid, scheme !== null && isScheme(scheme) ? scheme : null),
@@ -108,6 +123,14 @@ export function checkContent(
   }
   diagnostics.push(...checkImages(content, valid));
   return { valid, koerperschaft, diagnostics: withoutShadowed(diagnostics) };
+}
+
+/** The fonts the PDFs will use (the body's own, else Roboto), read only when a text needs it. */
+function glyphCoverageOf(koerperschaft: Koerperschaft | null): () => GlyphCoverage {
+  const font = koerperschaft?.design?.font;
+  if (font === undefined) return defaultCoverage;
+  let coverage: GlyphCoverage | undefined;
+  return () => (coverage ??= coverageOfFonts(font.name, [font.normal.bytes, font.bold.bytes]));
 }
 
 /** koerperschaft.yaml, and what depends on it: numbers, Gremien, the meetings' body. */
