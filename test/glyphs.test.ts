@@ -1,3 +1,7 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readContent } from '../src/load/readContent.js';
 import { expect } from 'chai';
 import { checkAndCompose } from '../src/check/checkAndCompose.js';
 import { checkGlyphs, defaultCoverage } from '../src/check/checkGlyphs.js';
@@ -78,11 +82,6 @@ describe('characters the fonts cannot print', () => {
 
 describe('characters the body’s own font cannot print', () => {
   it('are reported for the own font (DejaVu Serif of the Stadt fixture), not for Roboto', async () => {
-    const { readContent } = await import('../src/load/readContent.js');
-    const { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } =
-      await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'ratsmappe-glyphs-'));
     try {
       cpSync(new URL('./fixtures/stadt/', import.meta.url), dir, { recursive: true });
