@@ -10,6 +10,7 @@ import { copyOfExample, ratsmappe } from './helpers/cli.js';
 // reading a schema; every new file names its editor schema and explains every field in German.
 
 const stadt = fileURLToPath(new URL('./fixtures/stadt/', import.meta.url));
+const gemeinde = fileURLToPath(new URL('./fixtures/gemeinde-beispielfeld/', import.meta.url));
 const run = (dir: string, args: readonly string[]) => ratsmappe(args, { cwd: dir });
 
 /** Every key line of a new file has a comment line (# …) right above it or is a list item. */
@@ -128,5 +129,27 @@ describe('ratsmappe neu', function () {
     );
     expect(errors, check.stdout).to.deep.equal([]);
     expect(dirname(folder)).to.equal(join(dir, 'content', 'vorlagen'));
+  });
+
+  it('makes a section of an own kind (content/abschnittsarten) from its schema, passing check', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratsmappe-neu-'));
+    dirs.push(dir);
+    cpSync(gemeinde, join(dir, 'content'), { recursive: true });
+    const made = run(dir, ['neu', 'abschnitt', 'SV-11-0042', 'bauantrag']);
+    expect(made.status, made.stderr).to.equal(0);
+    const file = join(dir, 'content', 'vorlagen', 'SV-11-0042', 'bauantrag-2.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text).to.match(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/abschnittsarten\/bauantrag\.schema\.json\n/,
+    );
+    expect(text).to.include(
+      '# Aktenzeichen: Das Aktenzeichen der Bauaufsicht, z. B. 63-2024-0117.',
+    );
+    expect(text).to.include('aktenzeichen: 63-2024-0117');
+    const check = run(dir, ['check', '--json']);
+    const errors = (JSON.parse(check.stdout) as { severity: string }[]).filter(
+      (d) => d.severity === 'fehler',
+    );
+    expect(errors, check.stdout).to.deep.equal([]);
   });
 });

@@ -394,7 +394,10 @@ export function createProgram(
     .command('abschnitt')
     .description('Einen Abschnitt anlegen und in „abschnitte“ der Vorlage eintragen.')
     .argument('<nummer>', 'die Vorlage, z. B. SV-10-0042')
-    .argument('<art>', 'text, schwerpunktziele, integrationspauschale, sprachmittlerpool oder uma')
+    .argument(
+      '<art>',
+      'text, schwerpunktziele, integrationspauschale, sprachmittlerpool, uma oder eine eigene Art aus abschnittsarten/',
+    )
     .argument('[inhalt]', 'Ordner mit sitzungen/ und vorlagen/', 'content')
     .action(async (nummer: string, art: string, content: string) => {
       done(await actions.neu('abschnitt', [nummer, art, content], {}));

@@ -5,7 +5,7 @@
  * every field (its title and description from the schema). Nothing is ever overwritten.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, isMap, isPair, isScalar, isSeq, parse, parseDocument, type Node } from 'yaml';
 import { nearest } from '../check/describe.js';
@@ -25,14 +25,16 @@ const editorDir = join(schemaDir, 'editor');
 
 type SchemaNode = Record<string, unknown>;
 
+/** a schema by file name in schemas/, or by its path (a content folder's own kind) */
 const loadSchema = (file: string): SchemaNode =>
-  JSON.parse(readFileSync(join(schemaDir, file), 'utf8')) as SchemaNode;
+  JSON.parse(readFileSync(isAbsolute(file) ? file : join(schemaDir, file), 'utf8')) as SchemaNode;
 
 /** The schema node a `$ref` points to (`gemeinsam.schema.json#/$defs/text`), or the node. */
 function resolve(node: SchemaNode, base: string): { node: SchemaNode; base: string } {
   const ref = node.$ref;
   if (typeof ref !== 'string') return { node, base };
   const [file = '', pointer = ''] = ref.split('#');
+  // a reference from an own kind's schema to the shared definitions resolves in schemas/
   const target = file === '' ? base : file;
   let found: unknown = loadSchema(target);
   for (const part of pointer.split('/').filter(Boolean)) found = (found as SchemaNode)[part];
@@ -437,10 +439,82 @@ function sectionText(target: string, art: string, titel: string, gremium = 'Rat'
   );
 }
 
+/** The example a description gives („…, z. B. 63-2024-0117.“), if any. */
+const exampleIn = (description: unknown): string | undefined => {
+  if (typeof description !== 'string') return undefined;
+  const m = /z\. ?B\. (.+?)(?:\.|\s\(|$)/.exec(description);
+  return m?.[1]?.trim().replace(/^["„“]|["“”]$/g, '');
+};
+
+/**
+ * A value for an own kind's field from its schema: consts and enums as given, the shared
+ * definitions with plausible values, strings and numbers from the description's example.
+ * `all`: every field, not only the required ones.
+ */
+function skeleton(node: SchemaNode, base: string, all: boolean): unknown {
+  const ref = typeof node.$ref === 'string' ? node.$ref : '';
+  const shared = /gemeinsam\.schema\.json#\/\$defs\/(\w+)$/.exec(ref)?.[1];
+  const example = exampleIn(node.description);
+  switch (shared) {
+    case 'datum':
+      return today();
+    case 'monat':
+      return today().slice(0, 7);
+    case 'jahr':
+      return new Date().getFullYear();
+    case 'betrag':
+    case 'anzahl':
+    case 'ungefaehreAnzahl':
+    case 'ungefaehrerBetrag':
+      return Number(example ?? 1) || 1;
+    case 'text':
+      return example ?? 'Text';
+    case 'textbloecke':
+      return ['Hier steht der Text.'];
+    default:
+  }
+  const { node: n, base: b } = resolve(node, base);
+  if ('const' in n) return n.const;
+  if (Array.isArray(n.enum)) return n.enum[0];
+  if (n.type === 'object' || n.properties !== undefined) {
+    const properties = (n.properties ?? {}) as Record<string, SchemaNode>;
+    const required = new Set(Array.isArray(n.required) ? (n.required as string[]) : []);
+    return Object.fromEntries(
+      Object.entries(properties)
+        .filter(([key]) => all || required.has(key) || key === 'art' || key === 'titel')
+        .map(([key, sub]) => [key, skeleton(sub, b, all)]),
+    );
+  }
+  if (n.type === 'array') {
+    const items = (n.items ?? {}) as SchemaNode;
+    return typeof n.minItems === 'number' && n.minItems > 0 ? [skeleton(items, b, all)] : [];
+  }
+  if (n.type === 'integer' || n.type === 'number') {
+    const fromExample = Number(example);
+    if (Number.isFinite(fromExample) && example !== undefined) return fromExample;
+    return typeof n.minimum === 'number' ? n.minimum : 1;
+  }
+  if (n.type === 'boolean') return false;
+  return example ?? 'Text';
+}
+
+/** The own section kinds of a content folder: kind → its schema's path. */
+function ownKinds(content: string): Map<string, string> {
+  const dir = join(content, 'abschnittsarten');
+  if (!existsSync(dir)) return new Map();
+  return new Map(
+    readdirSync(dir)
+      .filter((n) => n.endsWith('.schema.json'))
+      .map((n) => [n.slice(0, -'.schema.json'.length), resolvePath(dir, n)]),
+  );
+}
+
 /** `neu abschnitt <nummer> <art>`: a section file, added to the Vorlage's `abschnitte`. */
 export function neuerAbschnitt(content: string, nummer: string, art: string): string {
-  // every built-in kind has a sample whose figures pass the checks
-  const kinds = Object.keys(abschnittsarten);
+  // every built-in kind has a sample whose figures pass the checks; own kinds get theirs from
+  // their schema (the caller checks the result)
+  const own = ownKinds(content);
+  const kinds = [...Object.keys(abschnittsarten), ...own.keys()];
   if (!kinds.includes(art)) {
     const guess = nearest(art, kinds);
     throw new ScaffoldError(
@@ -460,7 +534,17 @@ export function neuerAbschnitt(content: string, nummer: string, art: string): st
   const k = koerperschaftOf(content);
   const target = join(folder, name);
   const titel = art === 'text' ? 'Neuer Abschnitt' : art.charAt(0).toUpperCase() + art.slice(1);
-  writeNew(target, sectionText(target, art, titel, k.gremien[0]?.name));
+  const ownSchema = own.get(art);
+  if (ownSchema !== undefined && abschnittsarten[art] === undefined) {
+    const value = { ...(skeleton(loadSchema(ownSchema), ownSchema, true) as object), art, titel };
+    const doc = new Document(value);
+    comment(doc, ownSchema);
+    const schemaPath = relative(dirname(target), ownSchema).split(sep).join('/');
+    writeNew(
+      target,
+      `# yaml-language-server: $schema=${schemaPath}\n# Abschnitt (art: ${art})\n${doc.toString({ lineWidth: 0 })}`,
+    );
+  } else writeNew(target, sectionText(target, art, titel, k.gremien[0]?.name));
   // the header lists it, with its comments kept
   const doc = parseDocument(readFileSync(headerFile, 'utf8'));
   const list = doc.get('abschnitte', true);
