@@ -9,6 +9,14 @@ import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from
 import { fileURLToPath } from 'node:url';
 import { Document, isMap, isPair, isScalar, isSeq, parse, parseDocument, type Node } from 'yaml';
 import { nearest } from '../check/describe.js';
+import {
+  exampleNumber,
+  folderOf,
+  isScheme,
+  numberOfFolder,
+  parseNumber,
+  schemeOf,
+} from '../format/vorlagennummer.js';
 
 /** A misuse or a refusal (a file that exists, an unknown kind): German, exit code 1 or 2. */
 export class ScaffoldError extends Error {
@@ -205,26 +213,6 @@ export function neueSitzung(content: string, datum: string, gremium: string): st
   return target;
 }
 
-interface Scheme {
-  readonly tokens: readonly (
-    | { readonly kind: 'literal'; readonly text: string }
-    | { readonly kind: 'placeholder'; readonly name: string; readonly width: number }
-  )[];
-}
-
-/** The pattern's parts (`V/{jahr}/{laufnummer:4}`). */
-function schemeOf(pattern: string): Scheme {
-  const tokens: Scheme['tokens'][number][] = [];
-  for (const part of pattern.split(/(\{[a-z]+(?::\d+)?\})/)) {
-    const m = /^\{([a-z]+)(?::(\d+))?\}$/.exec(part);
-    if (m) tokens.push({ kind: 'placeholder', name: m[1] ?? '', width: Number(m[2] ?? 1) });
-    else if (part !== '') tokens.push({ kind: 'literal', text: part });
-  }
-  return { tokens };
-}
-
-const folderOf = (nummer: string): string => nummer.replace(/[/\s]/g, '-');
-
 /** The next free number: the largest Laufnummer of the same Wahlperiode/year, plus one. */
 export function nextNumber(
   content: string,
@@ -233,36 +221,32 @@ export function nextNumber(
   jahr: number,
 ): string {
   const scheme = schemeOf(k.vorlagennummer);
-  const fixed: Record<string, string> = { wahlperiode: String(wahlperiode), jahr: String(jahr) };
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const folderPattern = new RegExp(
-    `^${scheme.tokens
-      .map((t) =>
-        t.kind === 'literal'
-          ? escape(folderOf(t.text))
-          : t.name === 'laufnummer'
-            ? '(\\d+)'
-            : escape(fixed[t.name] ?? ''),
-      )
-      .join('')}$`,
-  );
+  if (!isScheme(scheme))
+    throw new ScaffoldError(
+      `Das Nummernschema in koerperschaft.yaml ist nicht verwendbar: ${scheme.fehler} „ratsmappe check“ sagt, was zu tun ist.`,
+      1,
+    );
+  const wp = Number(wahlperiode);
   const dir = join(content, 'vorlagen');
   const used = existsSync(dir)
-    ? readdirSync(dir).flatMap((f) => {
-        const m = folderPattern.exec(f);
-        return m ? [Number(m[1])] : [];
+    ? readdirSync(dir).flatMap((folder) => {
+        const nummer = numberOfFolder(scheme, folder);
+        const parts = nummer === null ? null : parseNumber(scheme, nummer);
+        if (
+          parts === null ||
+          (parts.wahlperiode !== undefined && parts.wahlperiode !== wp) ||
+          (parts.jahr !== undefined && parts.jahr !== jahr)
+        )
+          return [];
+        return [Number(parts.laufnummer)];
       })
     : [];
   const next = (used.length === 0 ? 0 : Math.max(...used)) + 1;
-  return scheme.tokens
-    .map((t) =>
-      t.kind === 'literal'
-        ? t.text
-        : t.name === 'laufnummer'
-          ? String(next).padStart(t.width, '0')
-          : (fixed[t.name] ?? ''),
-    )
-    .join('');
+  return exampleNumber(scheme, {
+    ...(Number.isFinite(wp) ? { wahlperiode: wp } : {}),
+    jahr,
+    laufnummer: String(next),
+  });
 }
 
 export const vorlagenArten = [
