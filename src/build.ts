@@ -13,7 +13,7 @@ import {
 } from './packet/packetDocument.js';
 import { createRenderer, localRenderer, type Renderer } from './render/renderer.js';
 import type { RenderedVorlage } from './render/renderVorlage.js';
-import { anlageInputs, withoutBytes } from './render/anlagen/renderAnlagen.js';
+import { anlageInputs, withoutBytes } from './render/anlagen/anlageInputs.js';
 import { anlageArtifacts, anlagenOf, hindrances } from './packet/anlageArtifacts.js';
 import type { Document } from './model/types.js';
 import type { Templates } from './template/loadTemplates.js';

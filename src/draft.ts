@@ -12,7 +12,7 @@ import type { ComposedVorlage } from './compose/compose.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { readContent } from './load/readContent.js';
 import { localRenderer, type Renderer } from './render/renderer.js';
-import { anlageInputs } from './render/anlagen/renderAnlagen.js';
+import { anlageInputs } from './render/anlagen/anlageInputs.js';
 import { assertTemplatesWork, contentTemplates } from './template/contentTemplates.js';
 import type { Templates } from './template/loadTemplates.js';
 import { TemplateFaultsError } from './template/templateFaults.js';

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { checkAndCompose } from '../src/check/checkAndCompose.js';
@@ -21,9 +23,11 @@ const hook = `export async function resolve(specifier, context, next) {
   return result;
 }`;
 const tracer = `import { createRequire, register } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 register('data:text/javascript,' + ${JSON.stringify(encodeURIComponent(hook))});
 process.on('exit', () => {
-  for (const path of Object.keys(createRequire('/').cache)) process.stderr.write('LOADED ' + path + '\\n');
+  const tag = isMainThread ? 'MAIN ' : '';
+  for (const path of Object.keys(createRequire('/').cache)) process.stderr.write(tag + 'LOADED ' + path + '\\n');
 });`;
 
 function traced(args: readonly string[]) {
@@ -34,9 +38,15 @@ function traced(args: readonly string[]) {
   );
   const loaded = run.stderr
     .split('\n')
+    .map((line) => line.replace(/^MAIN LOADED /, 'LOADED '))
     .filter((line) => line.startsWith('LOADED '))
     .map((line) => decodeURIComponent(line.slice('LOADED '.length)).replace(/^file:\/\//, ''));
-  return { status: run.status, stdout: run.stdout, loaded };
+  // CommonJS modules the main thread loaded (the render threads load theirs themselves)
+  const mainCjs = run.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('MAIN LOADED '))
+    .map((line) => line.slice('MAIN LOADED '.length));
+  return { status: run.status, stdout: run.stdout, loaded, mainCjs };
 }
 
 const renderStack =
@@ -71,6 +81,30 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
     expect(
       run.loaded.filter((path) => /node_modules\/ajv\/dist\/(core|2020)\.js$/.test(path)),
     ).to.deep.equal([]);
+  });
+
+  it('build leaves the render stack to the render threads: the main thread checks meanwhile', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ratsmappe-startup-'));
+    try {
+      const run = traced(['build', exampleContentDir, '--out', out, '--quiet']);
+      expect(run.status).to.equal(0);
+      expect(
+        existsSync(
+          join(out, '2020-02-04-integrationsausschuss', 'oeffentlich', 'sitzungsmappe.pdf'),
+        ),
+      ).to.equal(true);
+      // the threads did load it: pdfmake, pdfkit and pdf-lib are CommonJS, so a main-thread
+      // import would show in the main thread's require cache
+      expect(run.loaded.some((path) => path.includes('/node_modules/pdfmake/'))).to.equal(true);
+      // (their package.json files only: the cache key's tool fingerprint reads their versions)
+      expect(
+        run.mainCjs.filter((path) =>
+          /node_modules\/(pdfmake|pdfkit|pdf-lib|fontkit)\/.*\.c?js$/.test(path),
+        ),
+      ).to.deep.equal([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('the precompiled validators give exactly the diagnostics of ajv at run time', async () => {

@@ -5,26 +5,14 @@
  * assembly: one footer count over all pages, bookmarks „Anlage n: <Titel>“). A file claims
  * PDF/A-2b only when every Anlage in it is PDF/A-2b.
  */
-import type { ComposedVorlage } from '../../compose/compose.js';
 import type { Document } from '../../model/types.js';
 import { assemblePacket, type PacketPart } from '../../packet/assemblePacket.js';
-import type { AnlageArt } from '../../load/inspectAnlage.js';
 import type { OutlineEntry } from '../pdf/pdfBlocks.js';
 import { anlageLabels } from './anlageLabels.js';
 import { prepareAnlage } from './prepareAnlage.js';
+import type { AnlageInput } from './anlageInputs.js';
 
-/** An Anlage with a file, as the renderer gets it. */
-export interface AnlageInput {
-  readonly vorlage: string;
-  readonly nummer: number;
-  readonly titel: string;
-  readonly art: AnlageArt;
-  readonly bytes: Uint8Array;
-  /** the file is PDF/A-2b (inspectAnlage.ts) */
-  readonly pdfa: boolean;
-  /** it follows the Vorlage in the Vorlage's own PDF (false: a non-public Anlage of a public Vorlage) */
-  readonly imEigenenPdf: boolean;
-}
+export { anlageInputs, withoutBytes, type AnlageInput } from './anlageInputs.js';
 
 export interface RenderedAnlage {
   readonly nummer: number;
@@ -89,29 +77,3 @@ export function withAnlagen(
     pdfa: carried.every(({ a }) => a.pdfa),
   });
 }
-
-/** The Anlagen of a composed Vorlage that have a file, as the renderer takes them. */
-export const anlageInputs = (vorlage: ComposedVorlage): AnlageInput[] =>
-  vorlage.anlagen.flatMap((a) =>
-    a.datei === null
-      ? []
-      : [
-          {
-            vorlage: vorlage.nummer,
-            nummer: a.nummer,
-            titel: a.titel,
-            art: a.datei.art,
-            bytes: a.datei.bytes,
-            pdfa: a.datei.keinPdfa === null,
-            imEigenenPdf: !a.nurMitglieder,
-          },
-        ],
-  );
-
-/** A Vorlage as the cache key takes it: the Anlagen by their sha256, not their bytes. */
-export const withoutBytes = (vorlage: ComposedVorlage): unknown => ({
-  ...vorlage,
-  anlagen: vorlage.anlagen.map((a) =>
-    a.datei === null ? a : { ...a, datei: { ...a.datei, bytes: undefined } },
-  ),
-});
