@@ -187,6 +187,8 @@ export async function renderMeeting(
   const renderer: Renderer = given ?? (await createRenderer(missing + 2, threads));
   // at most two Vorlagen per thread in flight: bounded memory, and results are taken as they come
   const slots = limit(2 * Math.max(1, renderer.threads));
+  // few Vorlagen: each one's PDF and DOCX at once on two threads; many: one task each
+  const split = missing <= 2 * renderer.threads;
   try {
     // the packets' plans and cache entries; the cover's length is laid out ahead, on a thread
     // of its own, while the Vorlagen render (the packet then lays its cover out only once)
@@ -224,6 +226,7 @@ export async function renderMeeting(
             renderer.vorlage(
               dated(vorlageDocument(templates, vorlage, linkziele), date),
               anlageInputs(vorlage),
+              split,
             ),
           );
           step(vorlage.nummer);

@@ -5,12 +5,14 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { expect } from 'chai';
 import { checkAndCompose, renderMeeting, type MeetingOutput } from '../src/build.js';
 import { readContent } from '../src/load/readContent.js';
 import { loadTemplates, templateDir } from '../src/template/loadTemplates.js';
 import { toolVersion } from '../src/version.js';
+import { versionOf } from '../src/cache/toolFingerprint.js';
 import { extractPdfText } from './helpers/pdfText.js';
 import { exampleContentDir } from './helpers/exampleBuild.js';
 
@@ -150,6 +152,17 @@ describe('render cache', function () {
 
   it('re-renders everything for another tool version', async () => {
     await expectFresh({ ...setup, version: '99.0.0' }, { vorlagen: 2, packets: 2 });
+  });
+
+  it('keys on the versions of every library that writes the files, charts included', async () => {
+    const require = createRequire(import.meta.url);
+    // resvg exports no package.json: its version is found from its entry point
+    const resvg = JSON.parse(
+      readFileSync(join(dirname(require.resolve('@resvg/resvg-wasm')), 'package.json'), 'utf8'),
+    ) as { version: string };
+    expect(await versionOf(require, '@resvg/resvg-wasm')).to.equal(resvg.version);
+    expect(await versionOf(require, 'echarts')).to.match(/^\d+\.\d+\.\d+/);
+    expect(await versionOf(require, 'no-such-library')).to.equal(undefined);
   });
 
   it('re-renders everything for another SOURCE_DATE_EPOCH day', async () => {

@@ -1,12 +1,13 @@
 /**
  * What identifies the tool in cache keys: its version, a hash of its own code (src/ or dist/,
  * so a changed renderer never reuses old results, also without a version bump) and the
- * versions of the libraries that write the files.
+ * versions of the libraries that write the files. dist/ includes the vendored docx build
+ * (dist/vendor/docx.mjs) and the precompiled validators (.cjs).
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toolVersion } from '../version.js';
 
@@ -19,14 +20,47 @@ const LIBRARIES = [
   'fflate',
   'handlebars',
   'parse5',
+  // the charts: SVG (echarts on zrender) and the DOCX's PNG of it (resvg)
+  'echarts',
+  'zrender',
+  '@resvg/resvg-wasm',
 ];
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
-    .filter((e) => e.isFile() && /\.(ts|js|json)$/.test(e.name))
+    .filter((e) => e.isFile() && /\.(ts|js|mjs|cjs|json)$/.test(e.name))
     .map((e) => join(e.parentPath, e.name))
     .sort();
+}
+
+/** A library's version, also where its package.json is not exported (@resvg/resvg-wasm). */
+export async function versionOf(
+  require: NodeJS.Require,
+  name: string,
+): Promise<string | undefined> {
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    // from its entry point up to the package.json of that name
+    try {
+      let dir = dirname(require.resolve(name));
+      for (;;) {
+        const pkg = JSON.parse(
+          await readFile(join(dir, 'package.json'), 'utf8').catch(() => '{}'),
+        ) as {
+          name?: string;
+          version?: string;
+        };
+        if (pkg.name === name) return pkg.version;
+        const up = dirname(dir);
+        if (up === dir) return undefined;
+        dir = up;
+      }
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 let memo: Promise<string> | undefined;
@@ -41,16 +75,8 @@ export function toolFingerprint(): Promise<string> {
     const require = createRequire(import.meta.url);
     const pdfmake = createRequire(require.resolve('pdfmake'));
     for (const name of LIBRARIES) {
-      try {
-        const pkg = (name === 'pdfkit' || name === 'fontkit' ? pdfmake : require)(
-          `${name}/package.json`,
-        ) as {
-          version: string;
-        };
-        digest.update(`${name}@${pkg.version}`);
-      } catch {
-        digest.update(`${name}@?`);
-      }
+      const from = name === 'pdfkit' || name === 'fontkit' ? pdfmake : require;
+      digest.update(`${name}@${(await versionOf(from, name)) ?? '?'}`);
     }
     return digest.digest('hex');
   })();

@@ -6,11 +6,17 @@ import { buildPacket, coverPages, type VorlagePart } from '../packet/buildPacket
 import type { PacketPlan } from '../packet/packetDocument.js';
 import type { Document } from '../model/types.js';
 import type { AnlageInput } from './anlagen/renderAnlagen.js';
-import { renderVorlageDocx, renderVorlagePdf, type RenderedVorlage } from './renderVorlage.js';
+import {
+  renderVorlage,
+  renderVorlageDocx,
+  renderVorlagePdf,
+  type RenderedVorlage,
+} from './renderVorlage.js';
 
 export type WorkerTask =
   | { readonly kind: 'pdf'; readonly doc: Document; readonly anlagen: readonly AnlageInput[] }
   | { readonly kind: 'docx'; readonly doc: Document }
+  | { readonly kind: 'both'; readonly doc: Document; readonly anlagen: readonly AnlageInput[] }
   | { readonly kind: 'warmup' }
   | { readonly kind: 'cover'; readonly plan: PacketPlan }
   | {
@@ -19,7 +25,7 @@ export type WorkerTask =
       readonly parts: readonly (readonly [string, VorlagePart])[];
     };
 
-export type WorkerResult = Omit<RenderedVorlage, 'docx'> | Uint8Array | number;
+export type WorkerResult = RenderedVorlage | Omit<RenderedVorlage, 'docx'> | Uint8Array | number;
 
 /** Lays out a small document once: code compiled, fonts parsed, before the first Vorlage. */
 async function warmUp(): Promise<Uint8Array> {
@@ -65,6 +71,9 @@ export async function run(task: WorkerTask): Promise<WorkerResult> {
   // the PDF and the DOCX of a Vorlage are tasks of their own, so both threads stay busy
   if (task.kind === 'pdf') return renderVorlagePdf(task.doc, task.anlagen);
   if (task.kind === 'docx') return renderVorlageDocx(task.doc);
+  // both in one task where there are Vorlagen enough to keep the threads busy: the document
+  // crosses to the thread once, and its charts are laid out once for PDF and DOCX
+  if (task.kind === 'both') return renderVorlage(task.doc, task.anlagen);
   if (task.kind === 'packet') return buildPacket(task.plan, new Map(task.parts));
   if (task.kind === 'cover') return coverPages(task.plan);
   return warmUp();

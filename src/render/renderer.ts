@@ -14,8 +14,15 @@ import type { WorkerResult, WorkerTask } from './renderWorker.js';
 export interface Renderer {
   /** how many tasks run at once */
   readonly threads: number;
-  /** a Vorlage with the Anlagen that have a file */
-  vorlage(doc: Document, anlagen?: readonly AnlageInput[]): Promise<RenderedVorlage>;
+  /**
+   * a Vorlage with the Anlagen that have a file; `split`: its PDF and DOCX on two threads at
+   * once (for a meeting of few Vorlagen), else both in one task
+   */
+  vorlage(
+    doc: Document,
+    anlagen?: readonly AnlageInput[],
+    split?: boolean,
+  ): Promise<RenderedVorlage>;
   packet(plan: PacketPlan, parts: ReadonlyMap<string, VorlagePart>): Promise<Uint8Array>;
   /** the cover's page count with three-digit page numbers */
   coverPages(plan: PacketPlan): Promise<number>;
@@ -89,7 +96,8 @@ export async function createRenderer(
       // one thread only: the check runs on the other core meanwhile
       run({ kind: 'warmup' }).catch(() => undefined);
     },
-    vorlage: async (doc, anlagen = []) => {
+    vorlage: async (doc, anlagen = [], split = true) => {
+      if (!split) return run<RenderedVorlage>({ kind: 'both', doc, anlagen });
       const [pdf, docx] = await Promise.all([
         run<Omit<RenderedVorlage, 'docx'>>({ kind: 'pdf', doc, anlagen }),
         run<Uint8Array>({ kind: 'docx', doc }),

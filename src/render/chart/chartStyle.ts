@@ -33,7 +33,8 @@ const fontkit = (): { create(bytes: Uint8Array): FontkitFont } =>
   requirePdfmake('fontkit') as { create(bytes: Uint8Array): FontkitFont };
 
 let roboto: { normal: Uint8Array; bold: Uint8Array } | undefined;
-const parsed = new Map<Uint8Array, FontkitFont>();
+// by the bytes' object: an own font's bytes come with each document and go with it
+const parsed = new WeakMap<Uint8Array, FontkitFont>();
 
 const parse = (bytes: Uint8Array): FontkitFont => {
   let font = parsed.get(bytes);

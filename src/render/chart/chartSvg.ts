@@ -128,8 +128,27 @@ function staticSvg(svg: string): string {
   return plain.replace(/\bchart-/g, `chart${digest}-`);
 }
 
+/**
+ * The SVGs made of a chart block, per style: a Vorlage rendered as PDF and DOCX in one task
+ * shares its block objects, so its chart is laid out once (about 15 ms). Keyed by the block
+ * object, so nothing outlives the document.
+ */
+const made = new WeakMap<ChartBlock, { readonly style: ChartStyle; readonly svg: string }[]>();
+
+const sameStyle = (a: ChartStyle, b: ChartStyle): boolean =>
+  a === b ||
+  (a.family === b.family && a.color === b.color && a.normal === b.normal && a.bold === b.bold);
+
 /** The chart as an SVG document in the document's font and colour. */
 export function chartSvg(chart: ChartBlock, style: ChartStyle): string {
+  const earlier = made.get(chart)?.find((m) => sameStyle(m.style, style));
+  if (earlier !== undefined) return earlier.svg;
+  const svg = layOut(chart, style);
+  made.set(chart, [...(made.get(chart) ?? []), { style, svg }]);
+  return svg;
+}
+
+function layOut(chart: ChartBlock, style: ChartStyle): string {
   echarts.setPlatformAPI({
     measureText: (text: string, font?: string) => ({
       width: style.measure(text, font ?? `${String(FONT_SIZE)}px ${style.family}`),

@@ -104,7 +104,7 @@ function renumberCounterIds(parts: Map<string, string>): void {
 
 /**
  * The package from its parts: core dates and language set, random relationship ids and
- * counters renumbered, entries in a fixed order with a fixed date (fflate, DEFLATE level 6).
+ * counters renumbered, entries in a fixed order with a fixed date (fflate, DEFLATE level 6; PNG and JPEG stored).
  */
 export function packDocx(
   files: ReadonlyMap<string, string | Uint8Array>,
@@ -132,7 +132,9 @@ export function packDocx(
     const text = parts.get(name);
     const bytes =
       text === undefined ? (binaries.get(name) ?? new Uint8Array()) : encoder.encode(text);
-    entries[name] = [bytes, { mtime: ZIP_ENTRY_DATE, level: 6 }];
+    // pictures are compressed already: deflating them again costs time and saves nothing
+    const level = /\.(png|jpe?g)$/i.test(name) ? 0 : 6;
+    entries[name] = [bytes, { mtime: ZIP_ENTRY_DATE, level }];
   }
   return Buffer.from(zipSync(entries));
 }
