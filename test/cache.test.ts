@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { checkAndCompose, renderMeeting, type MeetingOutput } from '../src/build.js';
 import { readContent } from '../src/load/readContent.js';
@@ -15,6 +16,8 @@ import { toolVersion } from '../src/version.js';
 import { versionOf } from '../src/cache/toolFingerprint.js';
 import { extractPdfText } from './helpers/pdfText.js';
 import { exampleContentDir } from './helpers/exampleBuild.js';
+
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 interface Setup {
   readonly content: string;
@@ -167,6 +170,64 @@ describe('render cache', function () {
 
   it('re-renders everything for another SOURCE_DATE_EPOCH day', async () => {
     await expectFresh({ ...setup, date: '2023-11-14' }, { vorlagen: 2, packets: 2 });
+  });
+
+  it('re-renders everything when koerperschaft.yaml changed (the letterhead of every Vorlage)', async () => {
+    const file = join(setup.content, 'koerperschaft.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('Friedrich-Ebert-Straße 7', 'Schützenwall 18'),
+    );
+    const output = await expectFresh(setup, { vorlagen: 2, packets: 2 });
+    expect(await fileText(output, 'oeffentlich/SV-9-1600.pdf')).to.include('Schützenwall 18');
+  });
+
+  it('re-renders everything when the logo file changed, and the font files of the design', async () => {
+    const file = join(setup.content, 'koerperschaft.yaml');
+    const logo = join(setup.content, 'logo.png');
+    cpSync(join(fixtures, 'logos', 'wappen.png'), logo);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}logo: logo.png\n`);
+    await expectFresh(setup, { vorlagen: 2, packets: 2 });
+    // the same name, other bytes
+    writeFileSync(logo, Buffer.concat([readFileSync(logo), Buffer.from('   ')]));
+    await expectFresh(setup, { vorlagen: 2, packets: 2 });
+    // an own font, then its regular cut replaced by other bytes under the same name
+    const fontDir = join(setup.content, 'schrift');
+    cpSync(join(fixtures, 'stadt', 'schrift'), fontDir, { recursive: true });
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}gestaltung:\n  schrift:\n    name: DejaVu Serif\n` +
+        '    normal: schrift/DejaVuSerif.ttf\n    fett: schrift/DejaVuSerif-Bold.ttf\n',
+    );
+    await expectFresh(setup, { vorlagen: 2, packets: 2 });
+    cpSync(join(fontDir, 'DejaVuSerif-Bold.ttf'), join(fontDir, 'DejaVuSerif.ttf'));
+    await expectFresh(setup, { vorlagen: 2, packets: 2 });
+  });
+
+  it('re-renders a Vorlage whose Anlage file changed (same name, other bytes), and both packets', async () => {
+    const folder = join(setup.content, 'vorlagen', 'SV-9-1601');
+    const anlagen = join(folder, 'anlagen');
+    mkdirSync(anlagen, { recursive: true });
+    const source = join(fixtures, 'anlagen-sitzung', 'vorlagen');
+    cpSync(
+      join(source, 'SV-10-0201', 'anlagen', 'wertgutachten.pdf'),
+      join(anlagen, 'gutachten.pdf'),
+    );
+    const file = join(folder, 'vorlage.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        /^abschnitte:/m,
+        'anlagen:\n  - titel: Gutachten\n    datei: anlagen/gutachten.pdf\nabschnitte:',
+      ),
+    );
+    let output = await expectFresh(setup, { vorlagen: 1, packets: 2 });
+    expect(await fileText(output, 'oeffentlich/SV-9-1601.pdf')).to.include('Verkehrswert');
+    cpSync(join(source, 'SV-10-0200', 'anlagen', 'angebot.pdf'), join(anlagen, 'gutachten.pdf'));
+    output = await expectFresh(setup, { vorlagen: 1, packets: 2 });
+    const text = await fileText(output, 'oeffentlich/sitzungsmappe.pdf');
+    expect(text).to.include('Kaufpreisangebot');
+    expect(text).to.not.include('Verkehrswert');
   });
 
   it('treats a damaged entry as missing', async () => {
