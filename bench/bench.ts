@@ -30,7 +30,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { availableParallelism, release, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
@@ -247,6 +247,9 @@ function machine(): Record<string, string | number> {
     node: process.version,
     kernel: release(),
     date: new Date().toISOString(),
+    load: loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
     commit: dirty ? `${head} with uncommitted changes in src/bin/templates` : head,
   };
 }
@@ -434,7 +437,7 @@ const info = machine();
 const lines: string[] = [
   '# ratsmappe benchmark',
   '',
-  `${info.date} · ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB RAM · Node ${info.node} · Linux ${info.kernel} · commit ${info.commit}`,
+  `${info.date} · ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB RAM · Node ${info.node} · Linux ${info.kernel} · commit ${info.commit} · load average at the end ${info.load}`,
   '',
   '## Cold build',
   '',
@@ -529,6 +532,89 @@ if (comparison.length > 0 || compareNote) {
     }
   }
 }
+// ---------------------------------------------------------------------------------------------
+// The targets of issues 8 and 11, each with what this run measured
+
+const targets: string[] = [];
+const target = (
+  what: string,
+  goal: string,
+  value: number | undefined,
+  text: string,
+  met: boolean,
+): void => {
+  targets.push(
+    `| ${what} | ${goal} | ${value === undefined ? '–' : text} | ${value === undefined ? 'not measured' : met ? 'met' : '**not met**'} |`,
+  );
+};
+const wall = (n: number): number | undefined => {
+  const o = cold.get(n);
+  return o?.ok ? o.value.ms : undefined;
+};
+const ratio = (a: number, b: number): number | undefined => {
+  const x = wall(a);
+  const y = wall(b);
+  return x === undefined || y === undefined ? undefined : x / y;
+};
+const r10 = ratio(100, 10);
+target('linear: t(100) / t(10)', '≤ 12', r10, (r10 ?? 0).toFixed(1), (r10 ?? Infinity) <= 12);
+const r300 = ratio(300, 100);
+target('linear: t(300) / t(100)', '≤ 3.5', r300, (r300 ?? 0).toFixed(2), (r300 ?? Infinity) <= 3.5);
+const at100 = cold.get(100);
+const pps = at100?.ok ? (at100.value.pages ?? 0) / (at100.value.ms / 1000) : undefined;
+target(
+  'throughput at N = 100',
+  '≥ 300 PDF pages/s',
+  pps,
+  `${(pps ?? 0).toFixed(0)} pages/s`,
+  (pps ?? 0) >= 300,
+);
+const rssValues = [...cold.values()].flatMap((o) => (o.ok ? [o.value.rssMb] : []));
+const rss = rssValues.length > 0 ? Math.max(...rssValues) : undefined;
+target('peak RSS at any N', '< 600 MB', rss, `${mb(rss ?? 0)} MB`, (rss ?? Infinity) < 600);
+const rebuilt = rebuild?.ok ? rebuild.value.changed.ms : undefined;
+target(
+  `rebuild at N = ${rebuildSize} after one section changed`,
+  '< 1 s',
+  rebuilt,
+  `${s(rebuilt ?? 0)} s`,
+  (rebuilt ?? Infinity) < 1000,
+);
+const smallMs = (what: string): number | undefined => {
+  const o = small[what];
+  return o?.ok ? o.value.ms : undefined;
+};
+for (const [what, limit] of [
+  ['build content', 750],
+  ['check content', 300],
+  ['--help', 150],
+] as const) {
+  const ms = smallMs(what);
+  target(
+    `\`${what}\` (example)`,
+    `< ${s(limit)} s`,
+    ms,
+    `${s(ms ?? 0)} s`,
+    (ms ?? Infinity) < limit,
+  );
+}
+const largeMs = large?.ok ? large.value.ms : undefined;
+target(
+  'one 900 KB text section',
+  '< 3 s',
+  largeMs,
+  `${s(largeMs ?? 0)} s`,
+  (largeMs ?? Infinity) < 3000,
+);
+lines.push(
+  '',
+  '## Targets',
+  '',
+  '| target | goal | measured | |',
+  '| --- | --- | --: | --- |',
+  ...targets,
+);
+
 if (failures.length > 0) lines.push('', '## Failures', '', ...failures.map((f) => `- ${f}`));
 const markdown = `${lines.join('\n')}\n`;
 process.stdout.write(markdown);
