@@ -93,9 +93,8 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
           join(out, '2020-02-04-integrationsausschuss', 'oeffentlich', 'sitzungsmappe.pdf'),
         ),
       ).to.equal(true);
-      // the threads did load it: pdfmake, pdfkit and pdf-lib are CommonJS, so a main-thread
-      // import would show in the main thread's require cache
-      expect(run.loaded.some((path) => path.includes('/node_modules/pdfmake/'))).to.equal(true);
+      // pdfmake, pdfkit and pdf-lib are CommonJS: a main-thread import of the render stack
+      // would show in the main thread's require cache
       // (their package.json files only: the cache key's tool fingerprint reads their versions)
       expect(
         run.mainCjs.filter((path) =>
@@ -105,6 +104,33 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('the render code loads ECharts as one bundled module (scripts/vendorEcharts.ts), not its 400 files', () => {
+    const entry = new URL('dist/render/renderWorker.js', root).href;
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        `data:text/javascript,${encodeURIComponent(tracer)}`,
+        '--input-type=module',
+        '-e',
+        `await import(${JSON.stringify(entry)});`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).to.equal(0);
+    const loaded = run.stderr
+      .split('\n')
+      .filter((line) => /^(MAIN )?LOADED /.test(line))
+      .map((line) => decodeURIComponent(line.replace(/^(MAIN )?LOADED (file:\/\/)?/, '')));
+    expect(loaded.some((path) => path.includes('/node_modules/pdfmake/'))).to.equal(true);
+    expect(loaded.some((path) => path.endsWith('/dist/render/chart/echartsParts.js'))).to.equal(
+      true,
+    );
+    expect(
+      loaded.filter((path) => /node_modules\/(echarts|zrender)\/.*\.[cm]?js$/.test(path)),
+    ).to.deep.equal([]);
   });
 
   it('the precompiled validators give exactly the diagnostics of ajv at run time', async () => {

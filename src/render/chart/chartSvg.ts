@@ -8,10 +8,7 @@
  * Sizes are in pt at the PDF's text width (1 SVG unit = 1 pt there).
  */
 import { createHash } from 'node:crypto';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { BarChart, echarts, GridComponent, LineChart, SVGRenderer } from './echartsParts.js';
 import { formatNumber } from '../../format/german.js';
 import { valueText } from '../../model/chartText.js';
 import type { Block } from '../../model/types.js';
