@@ -125,7 +125,8 @@ export interface Letterhead {
   readonly anschrift: readonly string[];
   /**
    * an SVG (text) or PNG (bytes) from content/, already checked; an SVG may bring a PNG of
-   * itself (`png`) for DOCX readers that show no SVG (without it they get a white pixel)
+   * itself (`png`) for DOCX readers that show no SVG (without it the DOCX renderer rasterises
+   * the SVG: src/render/docx/letterheadLogo.ts)
    */
   readonly logo?:
     | { readonly type: 'svg'; readonly svg: string; readonly png?: Uint8Array }

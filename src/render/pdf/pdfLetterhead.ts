@@ -46,7 +46,9 @@ function infoBlock(letterhead: Letterhead): ContentTable {
     table: {
       widths: ['auto', '*'],
       body: letterhead.block.map(({ label, value }) => [
-        { text: label, fontSize: 8.5, color: GREY },
+        // never broken ("Vorlagen-" / "Nr." in DejaVu Serif): the auto column is as wide as
+        // pdfmake measures the longest label in the document's font
+        { text: label, fontSize: 8.5, color: GREY, noWrap: true },
         { text: value, fontSize: 9.5 },
       ]),
     },
