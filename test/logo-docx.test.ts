@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { sofficeToPdf } from './helpers/soffice.js';
 import JSZip from 'jszip';
 import { buildContent } from './helpers/exampleBuild.js';
 import { decodePng, inkedPixels, pixelsOfColour } from './helpers/pngPixels.js';
@@ -55,19 +56,7 @@ describe('the SVG logo in the DOCX', function () {
     const dir = mkdtempSync(join(tmpdir(), 'ratsmappe-logo-'));
     try {
       writeFileSync(join(dir, 'V-2024-0815.docx'), await stadtDocx());
-      execFileSync(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          join(dir, 'V-2024-0815.docx'),
-        ],
-        { stdio: 'pipe', timeout: 170_000 },
-      );
+      sofficeToPdf(dir, 'V-2024-0815.docx');
       // the page at 100 dpi; the letterhead's left column: 25 mm from the left, 10–50 mm from the top
       const mm = (n: number): string => String(Math.round((n / 25.4) * 100));
       execFileSync('pdftoppm', [
