@@ -282,7 +282,7 @@ describe('letterhead, design and links of another body (the document model)', ()
     expect(letterhead?.logo?.type).to.equal('svg');
     expect(letterhead?.block).to.deep.equal([
       { label: 'Vorlagenart', value: 'Beschlussvorlage' },
-      { label: 'Vorlagen-Nr.', value: 'V/2024/0815' },
+      { label: 'Vorlagen-Nr.', value: 'V/2024/0815', strong: true },
       { label: 'Datum', value: '27.02.2024' },
       { label: 'Status', value: 'öffentlich' },
     ]);

@@ -39,6 +39,8 @@ const LABEL_GAP = 6 * 20;
 const GREY = '4D4D4D';
 /** the Körperschaft's name: bold, 13 pt */
 const NAME_FORMAT = { bold: true, size: 26 } as const;
+/** a value of the block set bold (the number, „nichtöffentlich“) */
+const BOLD = { bold: true } as const;
 
 /**
  * Where the block's values start (twips): after the longest label, measured in the document's
@@ -102,11 +104,18 @@ export function renderLetterhead(
     ),
   ];
   const block = letterhead.block.map(
-    ({ label, value }) =>
+    ({ label, value, strong }) =>
       new Paragraph({
         style: STYLE.tableText,
         tabStops: [{ type: TabStopType.LEFT, position: labelWidth }],
-        children: [small(label, GREY), new TextRun({ size: 19, children: [new Tab(), value] })],
+        children: [
+          small(label, GREY),
+          new TextRun({
+            size: 19,
+            ...(strong === true ? BOLD : {}),
+            children: [new Tab(), value],
+          }),
+        ],
       }),
   );
   const rule = { style: BorderStyle.SINGLE, size: 8, color: accent ?? COLORS.rule } as const;

@@ -24,8 +24,8 @@ export function letterheadHtml(letterhead: Letterhead): string {
   ].join('<br>');
   const rows = letterhead.block
     .map(
-      ({ label, value }) =>
-        `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`,
+      ({ label, value, strong }) =>
+        `<tr><th scope="row">${escapeHtml(label)}</th><td>${strong === true ? `<strong>${escapeHtml(value)}</strong>` : escapeHtml(value)}</td></tr>`,
     )
     .join('');
   return `<header class="briefkopf"><p>${logo}${sender}</p><table class="felder"><tbody>${rows}</tbody></table></header>`;
