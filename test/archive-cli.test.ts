@@ -1,6 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync, unlinkSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  unlinkSync,
+  readdirSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { copyOfExample, ratsmappe } from './helpers/cli.js';
 
@@ -36,9 +47,18 @@ describe('ratsmappe archive / verify / diff on the command line', function () {
     ]);
     expect(readdirSync(join(meeting(), 'sitzungsmappe', '1')).sort()).to.deep.equal([
       'manifest.json',
+      'quellen',
       'sitzungsmappe-mitglieder.pdf',
       'sitzungsmappe.pdf',
     ]);
+    // the body's settings file, in the Vorlage's and the packet's sources
+    for (const entry of [
+      ['vorlagen', 'SV-9-1601', 'v1'],
+      ['sitzungsmappe', '1'],
+    ])
+      expect(readdirSync(join(meeting(), ...entry, 'quellen', 'koerperschaft'))).to.deep.equal([
+        'koerperschaft.yaml',
+      ]);
     const pdf = readFileSync(
       join(meeting(), 'vorlagen', 'SV-9-1601', 'v1', 'SV-9-1601.pdf'),
       'latin1',
@@ -113,6 +133,117 @@ describe('ratsmappe archive / verify / diff on the command line', function () {
     );
     expect(run.stdout).to.include(
       'zusätzlich: Kreis Coesfeld/Integrationsausschuss/2020-02-04-integrationsausschuss/sitzungsmappe/1/notiz.txt',
+    );
+  });
+});
+
+/** The body's own files (issue 10): logo, fonts and koerperschaft.yaml of the Stadt, templates and kinds of the Gemeinde. */
+describe('ratsmappe archive stores the body’s own files', function () {
+  this.timeout(240_000);
+  const dirs: string[] = [];
+  after(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const copyOf = (fixture: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratsmappe-koerperschaft-'));
+    dirs.push(dir);
+    cpSync(
+      fileURLToPath(new URL(`./fixtures/${fixture}/`, import.meta.url)),
+      join(dir, 'content'),
+      {
+        recursive: true,
+      },
+    );
+    return dir;
+  };
+  const manifestOf = (entry: string): { files: { path: string; sha256: string; size: number }[] } =>
+    JSON.parse(readFileSync(join(entry, 'manifest.json'), 'utf8')) as {
+      files: { path: string; sha256: string; size: number }[];
+    };
+  const sha = (file: string): string =>
+    createHash('sha256').update(readFileSync(file)).digest('hex');
+
+  it('Stadt: koerperschaft.yaml, logo and fonts with their sha256 in every manifest; verify notices a changed logo', () => {
+    const dir = copyOf('stadt');
+    const run = ratsmappe(['archive', 'content', '--to', 'archiv'], { cwd: dir });
+    expect(run.status, run.stderr).to.equal(0);
+    const meeting = join(
+      dir,
+      'archiv',
+      'Stadt Lindenau',
+      'Haupt- und Finanzausschuss',
+      '2024-03-12-haupt-und-finanzausschuss',
+    );
+    const own = [
+      'koerperschaft.yaml',
+      'logo.svg',
+      'schrift/DejaVuSerif-Bold.ttf',
+      'schrift/DejaVuSerif.ttf',
+    ];
+    for (const entry of [
+      join(meeting, 'vorlagen', 'V-2024-0815', 'v1'),
+      join(meeting, 'sitzungsmappe', '1'),
+    ]) {
+      const listed = manifestOf(entry).files.filter((f) =>
+        f.path.startsWith('quellen/koerperschaft/'),
+      );
+      expect(listed.map((f) => f.path)).to.deep.equal(own.map((p) => `quellen/koerperschaft/${p}`));
+      for (const [i, path] of own.entries()) {
+        expect(listed[i]?.sha256).to.equal(sha(join(dir, 'content', path)));
+        expect(sha(join(entry, 'quellen', 'koerperschaft', path))).to.equal(listed[i]?.sha256);
+      }
+    }
+    expect(ratsmappe(['verify', 'archiv'], { cwd: dir }).status).to.equal(0);
+    const logo = join(
+      meeting,
+      'vorlagen',
+      'V-2024-0816',
+      'v1',
+      'quellen',
+      'koerperschaft',
+      'logo.svg',
+    );
+    writeFileSync(logo, readFileSync(logo, 'utf8').replace('#005A9C', '#9C005A'));
+    const verify = ratsmappe(['verify', 'archiv'], { cwd: dir });
+    expect(verify.status).to.equal(1);
+    expect(verify.stdout).to.include(
+      'geändert: Stadt Lindenau/Haupt- und Finanzausschuss/2024-03-12-haupt-und-finanzausschuss/vorlagen/V-2024-0816/v1/quellen/koerperschaft/logo.svg',
+    );
+  });
+
+  it('Gemeinde: its own templates and section kinds, and a changed template is a changed version', () => {
+    const dir = copyOf('gemeinde');
+    expect(ratsmappe(['archive', 'content', '--to', 'archiv'], { cwd: dir }).status).to.equal(0);
+    const entry = join(
+      dir,
+      'archiv',
+      'Gemeinde Hohenwald',
+      'Bau- und Planungsausschuss',
+      '2024-05-07-bau-und-planungsausschuss',
+      'vorlagen',
+      '18-2024',
+      'v1',
+    );
+    expect(
+      manifestOf(entry)
+        .files.filter((f) => f.path.startsWith('quellen/koerperschaft/'))
+        .map((f) => f.path),
+    ).to.deep.equal([
+      'quellen/koerperschaft/abschnittsarten/bauantrag.hbs',
+      'quellen/koerperschaft/abschnittsarten/bauantrag.schema.json',
+      'quellen/koerperschaft/koerperschaft.yaml',
+      'quellen/koerperschaft/templates/partials/beschlussvorschlag.hbs',
+    ]);
+    // the same version built with another own template is not the archived one
+    const template = join(dir, 'content', 'templates', 'partials', 'beschlussvorschlag.hbs');
+    writeFileSync(
+      template,
+      readFileSync(template, 'utf8').replace('möge beschließen', 'beschließt'),
+    );
+    const again = ratsmappe(['archive', 'content', '--to', 'archiv'], { cwd: dir });
+    expect(again.status).to.equal(1);
+    expect(again.stderr).to.include(
+      'quellen/koerperschaft/templates/partials/beschlussvorschlag.hbs',
     );
   });
 });

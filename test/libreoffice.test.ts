@@ -1,9 +1,9 @@
 import { exampleChartWords, withoutChartWords } from './helpers/chartLabels.js';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { sofficeToPdf } from './helpers/soffice.js';
 import { exampleArtifact, normalizeSpace } from './helpers/exampleBuild.js';
 import { extractPdfText } from './helpers/pdfText.js';
 
@@ -19,22 +19,7 @@ describe('LibreOffice opens the DOCX without loss', function () {
     const dir = mkdtempSync(join(tmpdir(), 'ratsmappe-lo-'));
     try {
       writeFileSync(join(dir, 'SV-9-1601.docx'), await exampleArtifact('SV-9-1601.docx'));
-      execFileSync(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          join(dir, 'SV-9-1601.docx'),
-        ],
-        {
-          stdio: 'pipe',
-          timeout: 170_000,
-        },
-      );
+      sofficeToPdf(dir, 'SV-9-1601.docx');
       const converted = await extractPdfText(readFileSync(join(dir, 'SV-9-1601.pdf')));
       const ours = await extractPdfText(await exampleArtifact('SV-9-1601.pdf'));
       const body = (pages: string[]) =>

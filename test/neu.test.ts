@@ -10,7 +10,7 @@ import { copyOfExample, ratsmappe } from './helpers/cli.js';
 // reading a schema; every new file names its editor schema and explains every field in German.
 
 const stadt = fileURLToPath(new URL('./fixtures/stadt/', import.meta.url));
-const gemeinde = fileURLToPath(new URL('./fixtures/gemeinde-beispielfeld/', import.meta.url));
+const gemeinde = fileURLToPath(new URL('./fixtures/gemeinde/', import.meta.url));
 const run = (dir: string, args: readonly string[]) => ratsmappe(args, { cwd: dir });
 
 /** Every key line of a new file has a comment line (# …) right above it or is a list item. */
@@ -135,9 +135,9 @@ describe('ratsmappe neu', function () {
     const dir = mkdtempSync(join(tmpdir(), 'ratsmappe-neu-'));
     dirs.push(dir);
     cpSync(gemeinde, join(dir, 'content'), { recursive: true });
-    const made = run(dir, ['neu', 'abschnitt', 'SV-11-0042', 'bauantrag']);
+    const made = run(dir, ['neu', 'abschnitt', '18/2024', 'bauantrag']);
     expect(made.status, made.stderr).to.equal(0);
-    const file = join(dir, 'content', 'vorlagen', 'SV-11-0042', 'bauantrag-2.yaml');
+    const file = join(dir, 'content', 'vorlagen', '18-2024', 'bauantrag-2.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text).to.match(
       /^# yaml-language-server: \$schema=\.\.\/\.\.\/abschnittsarten\/bauantrag\.schema\.json\n/,

@@ -1,8 +1,8 @@
 /**
- * A Gemeinde's own templates and section kind (test/fixtures/gemeinde-beispielfeld): its
- * content/templates/vorlage.hbs phrases the Beschlussvorschlag its own way and adds an own
- * partial; content/abschnittsarten/bauantrag.* adds a section kind. Built into both packets and
- * read back from the PDF text and the DOCX XML.
+ * A Gemeinde's own templates and section kind (test/fixtures/gemeinde, Gemeinde Hohenwald): its
+ * content/templates/partials/beschlussvorschlag.hbs phrases the Beschlussvorschlag its own way
+ * (the rest of the frame stays the built-in one); content/abschnittsarten/bauantrag.* adds a
+ * section kind. Built into both packets and read back from the PDF text and the DOCX XML.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,26 +21,31 @@ const artifact = (output: MeetingOutput, name: string): Uint8Array => {
   return found.bytes;
 };
 
-describe('own templates and section kinds (Gemeinde Beispielfeld)', function () {
+describe('own templates and section kinds (Gemeinde Hohenwald)', function () {
   this.timeout(300_000);
   let output: MeetingOutput;
   before(async () => {
     output = await firstMeetingOf(gemeindeContentDir);
   });
 
-  it('the Vorlage PDF carries the own Beschlussvorschlag wording, the own partial and the bauantrag section', async () => {
+  it('the Vorlage PDF carries the own Beschlussvorschlag wording in the built-in frame and the bauantrag section', async () => {
     const text = normalizeSpace(
-      (await extractPdfText(artifact(output, 'oeffentlich/SV-11-0042.pdf'))).text,
+      (await extractPdfText(artifact(output, 'oeffentlich/18-2024.pdf'))).text,
     );
     expect(text).to.include('Beschlussempfehlung der Verwaltung');
-    expect(text).to.include('Der Ausschuss möge beschließen:');
+    // the own partial names the Gremium that decides (the Beratungsfolge's Entscheidung)
+    expect(text).to.include(
+      'Der Bau- und Planungsausschuss möge beschließen: Das gemeindliche Einvernehmen zum Bauantrag wird nach § 36 BauGB erteilt.',
+    );
     expect(text).to.not.match(/Beschlussvorschlag(?! der)/);
-    expect(text).to.include('Im Auftrag: Bauamt');
+    // the built-in frame around it: Federführung, Beratungsfolge, Betreff
+    expect(text).to.include('Federführung Bauamt Anlagen ohne Beratungsfolge');
+    expect(text).to.include('Bau- und Planungsausschuss 07.05.2024 Entscheidung');
     // the section kind's titel as heading, its template's fields, content literal
     expect(text).to.include('Das Vorhaben');
     expect(text).to.include('Aktenzeichen 63-2024-0117');
     expect(text).to.include('Eingang 17.04.2024');
-    expect(text).to.include('Hauptstraße 12, Gemarkung Beispielfeld, Flur 7, Flurstück 412/3');
+    expect(text).to.include('Wiesenweg 12, Gemarkung Hohenwald, Flur 7, Flurstück 412/3');
     expect(text).to.include('Tiefgarage und 12 Stellplätzen <oberirdisch & unterirdisch>.');
     expect(text).to.include('Empfehlung der Verwaltung: Einvernehmen erteilen.');
     expect(text).to.include('Schüler*innen');
@@ -49,9 +54,9 @@ describe('own templates and section kinds (Gemeinde Beispielfeld)', function () 
   });
 
   it('the DOCX says the same, with the heading as a heading', async () => {
-    const docx = artifact(output, 'oeffentlich/SV-11-0042.docx');
+    const docx = artifact(output, 'oeffentlich/18-2024.docx');
     const text = normalizeSpace(await extractDocxText(docx));
-    expect(text).to.include('Der Ausschuss möge beschließen:');
+    expect(text).to.include('Der Bau- und Planungsausschuss möge beschließen:');
     expect(text).to.include('Beschlussempfehlung der Verwaltung');
     expect(text).to.include('63-2024-0117');
     expect(text).to.include('Tiefgarage und 12 Stellplätzen <oberirdisch & unterirdisch>.');
@@ -68,12 +73,14 @@ describe('own templates and section kinds (Gemeinde Beispielfeld)', function () 
       (await extractPdfText(artifact(output, 'nichtoeffentlich/sitzungsmappe-mitglieder.pdf')))
         .text,
     );
-    expect(pub).to.include('Der Ausschuss möge beschließen:');
+    expect(pub).to.include('Der Bau- und Planungsausschuss möge beschließen:');
+    // 17/2024 goes on to the Gemeinderat, which decides
+    expect(pub).to.include('Der Gemeinderat möge beschließen:');
     expect(pub).to.include('Aktenzeichen 63-2024-0117');
     expect(pub).to.not.include('63-2024-0121');
     expect(members).to.include('Aktenzeichen 63-2024-0121');
     expect(members).to.include('Empfehlung der Verwaltung: Einvernehmen versagen.');
-    expect(members).to.include('Gemeinde Beispielfeld');
+    expect(members).to.include('Gemeinde Hohenwald');
   });
 });
 
@@ -98,7 +105,13 @@ describe('own templates on the command line', function () {
 
   it('a fault that shows only with the content: check passes, build names the template line and writes nothing', () => {
     expect(ratsmappe(['build', 'inhalt', '--quiet'], { cwd: dir }).status).to.equal(0);
-    const pdf = join(dir, 'out', '2024-05-14-bauausschuss', 'oeffentlich', 'SV-11-0042.pdf');
+    const pdf = join(
+      dir,
+      'out',
+      '2024-05-07-bau-und-planungsausschuss',
+      'oeffentlich',
+      '18-2024.pdf',
+    );
     const before = sha(pdf);
     replace(
       '<p><strong>Empfehlung der Verwaltung:</strong> {{empfehlung}}.</p>',
@@ -108,7 +121,7 @@ describe('own templates on the command line', function () {
     const run = ratsmappe(['build', 'inhalt'], { cwd: dir });
     expect(run.status).to.equal(1);
     expect(run.stderr).to.include('inhalt/abschnittsarten/bauantrag.hbs:8:1  fehler  RM908');
-    expect(run.stderr).to.include('Beim Erzeugen der Vorlage SV-11-0042');
+    expect(run.stderr).to.include('Beim Erzeugen der Vorlage 18/2024');
     expect(run.stderr).to.include('Es wurde nichts geschrieben');
     expect(run.stderr).to.not.include('Interner Fehler');
     expect(sha(pdf)).to.equal(before);

@@ -42,15 +42,18 @@ describe('Sitzungsmappe of the example meeting', function () {
   it('opens with the invitation: Körperschaft, Gremium, Sitzung, Datum, Beginn, Ort', () => {
     const cover = normalizeSpace(pages[0] ?? '');
     for (const text of [
+      // the letterhead: the body, and the block with Gremium, date and start
       'Kreis Coesfeld',
       'Gremium Integrationsausschuss',
-      'Sitzung des Integrationsausschusses in der 9. Wahlperiode',
-      'Datum Dienstag, 04.02.2020',
+      'Sitzung 04.02.2020',
       'Beginn 17:00 Uhr',
+      // the invitation below it, each said once
+      'Sitzung des Integrationsausschusses in der 9. Wahlperiode am Dienstag, 04.02.2020, um 17:00 Uhr',
       'Ort Kreishaus I, Sitzungssaal, Friedrich-Ebert-Straße 7, 48653 Coesfeld',
     ]) {
       expect(cover).to.include(text);
     }
+    expect(cover).to.not.include('Körperschaft');
   });
 
   it('lists the Tagesordnung with TOP, title, Vorlage and the page where each Vorlage starts', () => {

@@ -106,8 +106,18 @@ describe('ratsmappe vorschau in a browser', function () {
       'Bericht der Verwaltung zum Asyl-, Flüchtlings- und Integrationsgeschehen',
     );
     expect(await page.locator('table.daten th[scope=col]').count()).to.be.greaterThan(2);
-    expect(await page.locator('table.felder th[scope=row]').first().innerText()).to.equal(
-      'Körperschaft',
+    // Körperschaft, Vorlagenart, number, date and status stand in the letterhead, as in PDF and DOCX
+    const briefkopf = page.locator('article header.briefkopf');
+    expect(await briefkopf.locator('strong').first().innerText()).to.equal('Kreis Coesfeld');
+    expect(await briefkopf.locator('th[scope=row]').allInnerTexts()).to.deep.equal([
+      'Vorlagenart',
+      'Vorlagen-Nr.',
+      'Datum',
+      'Status',
+    ]);
+    expect(await briefkopf.locator('td').nth(1).innerText()).to.equal('SV-9-1601');
+    expect(await page.locator('article > table.felder th[scope=row]').first().innerText()).to.equal(
+      'Federführung',
     );
     const pdf = await page.request.get(`${preview.url}vorlage/SV-9-1601.pdf`);
     expect(pdf.headers()['content-type']).to.equal('application/pdf');

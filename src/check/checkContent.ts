@@ -152,7 +152,10 @@ function checkBody(
   );
   const known = [...numbersOfFolders(content, valid, isScheme(scheme) ? scheme : null).values()];
   if (isScheme(scheme)) diagnostics.push(...checkNumbering(scheme, meetings, headers, known));
-  diagnostics.push(...checkGremien(koerperschaft, meetings, headers));
+  const sections = [...content.vorlagen.values()].flatMap((v) =>
+    [...v.sections.values()].filter((s) => valid.has(s)),
+  );
+  diagnostics.push(...checkGremien(koerperschaft, meetings, headers, sections));
   return koerperschaft;
 }
 

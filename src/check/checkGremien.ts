@@ -6,13 +6,33 @@ import type { Koerperschaft } from './checkKoerperschaft.js';
 import { nearest } from './describe.js';
 
 /**
+ * Where a section names a Gremium, by its kind: the body that decided the Integrationspauschale's
+ * Aufteilung (the only Gremium the built-in kinds name; schemas/*.schema.json).
+ */
+const SECTION_GREMIEN: Readonly<Record<string, readonly Path[]>> = {
+  integrationspauschale: [['aufteilung', 'beschluss', 'gremium']],
+};
+
+/** The value at `path` of a section, where it is a string. */
+function stringAt(value: unknown, path: Path): string | undefined {
+  let node: unknown = value;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/**
  * Every meeting belongs to the body (its `koerperschaft` is koerperschaft.yaml's `name`), and a
- * meeting's `gremium` and every Gremium of a Beratungsfolge is one of `gremien`.
+ * meeting's `gremium`, every Gremium of a Beratungsfolge and every Gremium a section names
+ * (`aufteilung.beschluss.gremium`) is one of `gremien`.
  */
 export function checkGremien(
   koerperschaft: Koerperschaft,
   meetings: readonly Source[],
   headers: readonly Source[],
+  sections: readonly Source[] = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const names = koerperschaft.gremien.map((g) => g.name);
@@ -42,6 +62,13 @@ export function checkGremien(
     (header.value as Vorlage).beratungsfolge.forEach((b, i) => {
       gremium(header, ['beratungsfolge', i, 'gremium'], b.gremium);
     });
+  }
+  for (const section of sections) {
+    const art = stringAt(section.value, ['art']) ?? '';
+    for (const path of SECTION_GREMIEN[art] ?? []) {
+      const value = stringAt(section.value, path);
+      if (value !== undefined) gremium(section, path, value);
+    }
   }
   return out;
 }

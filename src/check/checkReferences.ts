@@ -149,9 +149,13 @@ export function checkReferences(
     if (folderOf(vorlage.nummer) !== sources.folder) {
       // the folder's name is proposed as the number only where it stands for a valid one
       const fromFolder = scheme === null ? null : numberOfFolder(scheme, sources.folder);
+      // and renaming the folder after the number only where the number is a valid one (else RM803)
+      const numberValid = scheme === null || parseNumber(scheme, vorlage.nummer) !== null;
       const tipp =
         fromFolder !== null
-          ? `Die Nummer muss zum Ordnernamen passen: „nummer: ${fromFolder}“, oder benennen Sie den Ordner in „${folderOf(vorlage.nummer)}“ um.`
+          ? numberValid
+            ? `Die Nummer muss zum Ordnernamen passen: „nummer: ${fromFolder}“, oder benennen Sie den Ordner in „${folderOf(vorlage.nummer)}“ um.`
+            : `Die Nummer muss zum Ordnernamen passen: „nummer: ${fromFolder}“.`
           : `Der Ordnername steht für keine gültige Vorlagennummer: Benennen Sie den Ordner in „${folderOf(vorlage.nummer)}“ um.`;
       out.push(
         diagnose('RM502', header.file, positionAt(header, ['nummer']), {

@@ -6,6 +6,7 @@ import {
   formatArchiveReport,
   type ArchiveFile,
 } from '../archive/archive.js';
+import { bodyFiles } from '../archive/bodyFiles.js';
 import { diffVorlagen, DiffError, formatDiff } from '../archive/diff.js';
 import {
   formatVerifyResult,
@@ -58,6 +59,8 @@ async function archiveFiles(
     if (!found) throw new Error(`${name} was not rendered`);
     return found.bytes;
   };
+  // the body's own files (koerperschaft.yaml, logo, fonts, templates, kinds) go with every entry
+  const body = bodyFiles(files);
   const vorlagen = [];
   for (const vorlage of meeting.vorlagen) {
     const sources = sourcesOf(files, vorlage.ordner);
@@ -85,14 +88,19 @@ async function archiveFiles(
           return a.datei ? [{ path: name, bytes: artifact(name) }] : [];
         }),
       ],
-      // the YAML files and the Anlagen as the clerk gave them (quellen/, sha256 in the manifest)
-      sources: [...sources, ...originalsOf(vorlage)],
+      // the YAML files and the Anlagen as the clerk gave them, the body's files
+      // (quellen/, quellen/koerperschaft/; sha256 in the manifest)
+      sources: [...sources, ...originalsOf(vorlage), ...body],
     });
   }
-  const packet = ['sitzungsmappe.pdf', 'sitzungsmappe-mitglieder.pdf'].map((path) => ({
-    path,
-    bytes: artifact(path),
-  }));
+  const packet = [
+    ...['sitzungsmappe.pdf', 'sitzungsmappe-mitglieder.pdf'].map((path) => ({
+      path,
+      bytes: artifact(path),
+    })),
+    // the cover's letterhead and the packet's design come from the body's files as well
+    ...body.map((f) => ({ path: `quellen/${f.path}`, bytes: f.bytes })),
+  ];
   return { vorlagen, packet: { files: packet } };
 }
 

@@ -125,13 +125,21 @@ export interface Letterhead {
   readonly anschrift: readonly string[];
   /**
    * an SVG (text) or PNG (bytes) from content/, already checked; an SVG may bring a PNG of
-   * itself (`png`) for DOCX readers that show no SVG (without it they get a white pixel)
+   * itself (`png`) for DOCX readers that show no SVG (without it the DOCX renderer rasterises
+   * the SVG: src/render/docx/letterheadLogo.ts)
    */
   readonly logo?:
     | { readonly type: 'svg'; readonly svg: string; readonly png?: Uint8Array }
     | { readonly type: 'png'; readonly bytes: Uint8Array };
-  /** the block at the top right, label → value, in order: Vorlagenart, Vorlagen-Nr., Datum, Status */
-  readonly block: readonly { readonly label: string; readonly value: string }[];
+  /**
+   * the block at the top right, label → value, in order: Vorlagenart, Vorlagen-Nr., Datum,
+   * Status; `strong` values are set bold (the number, „nichtöffentlich“)
+   */
+  readonly block: readonly {
+    readonly label: string;
+    readonly value: string;
+    readonly strong?: boolean;
+  }[];
 }
 
 /** A font file's bytes (TTF or OTF), already checked to parse. */

@@ -19,15 +19,18 @@ export function bodyMeta(
   return { letterhead, ...(koerperschaft.design ? { design: koerperschaft.design } : {}) };
 }
 
-/** The block real Vorlagen carry at the top right: Vorlagenart, number, date, status. */
+/** The block real Vorlagen carry at the top right: Vorlagenart, number (bold), date, status (bold when nichtöffentlich). */
 export function vorlageBlock({ kopf, nummer }: ComposedVorlage): LetterheadBlock {
   return [
     { label: 'Vorlagenart', value: kopf.art },
     {
       label: 'Vorlagen-Nr.',
       value: kopf.version > 1 ? `${nummer} (Version ${String(kopf.version)})` : nummer,
+      strong: true,
     },
     { label: 'Datum', value: formatDate(kopf.datum) },
-    { label: 'Status', value: kopf.oeffentlich ? 'öffentlich' : 'nichtöffentlich' },
+    kopf.oeffentlich
+      ? { label: 'Status', value: 'öffentlich' }
+      : { label: 'Status', value: 'nichtöffentlich', strong: true },
   ];
 }

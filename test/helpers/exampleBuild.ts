@@ -10,10 +10,8 @@ export const secondContentDir = fileURLToPath(
   new URL('../fixtures/zweite-sitzung/', import.meta.url),
 );
 
-/** A Gemeinde with its own Vorlage frame, an own partial and an own section kind (bauantrag). */
-export const gemeindeContentDir = fileURLToPath(
-  new URL('../fixtures/gemeinde-beispielfeld/', import.meta.url),
-);
+/** A Gemeinde with its own Beschlussvorschlag (an own partial) and an own section kind (bauantrag). */
+export const gemeindeContentDir = fileURLToPath(new URL('../fixtures/gemeinde/', import.meta.url));
 
 const built = new Map<string, Promise<MeetingOutput[]>>();
 

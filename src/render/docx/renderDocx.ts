@@ -31,6 +31,7 @@ import {
 import { chartStyle } from '../chart/chartStyle.js';
 import { rasteriser } from '../chart/rasterise.js';
 import { needsRaster } from './renderFigure.js';
+import { withLogoPng } from './letterheadLogo.js';
 import { renderLetterhead } from './renderLetterhead.js';
 import { normalizeDocx, packDocx } from './normalizeDocx.js';
 
@@ -133,7 +134,13 @@ export async function renderDocx(doc: Document): Promise<Buffer> {
         : {
             properties: { ...SECTION_PROPERTIES, titlePage: true },
             // the following pages: no header, as without a letterhead
-            headers: { first: renderLetterhead(meta.letterhead, look.accent) },
+            headers: {
+              first: renderLetterhead(
+                await withLogoPng(meta.letterhead, meta.design),
+                look.accent,
+                meta.design,
+              ),
+            },
             footers: { default: renderFooter(meta.footer), first: renderFooter(meta.footer) },
             children,
           },

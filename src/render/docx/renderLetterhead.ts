@@ -4,9 +4,8 @@
  * Körperschaft and address on the left, the information block (label and value per line) from
  * 125 mm from the page's left edge, and a rule below it in the accent colour, like the PDF's.
  *
- * An SVG logo goes in as SVG (Word 2016 and later, LibreOffice) with a PNG for older readers:
- * the letterhead's `png` when the body gives one, otherwise a white pixel, as ratsmappe has no
- * SVG rasteriser.
+ * An SVG logo goes in as SVG (Word 2016 and later) with its PNG (letterheadLogo.ts), which
+ * older Word versions and LibreOffice show.
  */
 import {
   BorderStyle,
@@ -23,64 +22,51 @@ import {
   TextRun,
 } from 'docx';
 
-import type { Letterhead } from '../../model/types.js';
+import type { Design, Letterhead } from '../../model/types.js';
+import { chartStyle } from '../chart/chartStyle.js';
 import { COLORS, PAGE, STYLE, TEXT_WIDTH } from './docxStyles.js';
+import { logoSize } from './letterheadLogo.js';
 import { twips } from './tableFrame.js';
 
 const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
 /** DIN 5008: the information block starts 125 mm from the page's left edge */
 const LEFT_WIDTH = mm(125) - PAGE.marginLeft;
 const RIGHT_WIDTH = TEXT_WIDTH - LEFT_WIDTH;
-/** the labels' column inside the information block */
-const LABEL_WIDTH = mm(22);
-/** the largest logo, in pixels at 96 dpi: 60 mm × 20 mm */
-const LOGO_BOX = { width: (60 / 25.4) * 96, height: (20 / 25.4) * 96 };
+/** the labels' size: 8.5 pt (17 half-points) */
+const LABEL_SIZE = 8.5;
+/** between the longest label and its value: 6 pt, as in the PDF's block */
+const LABEL_GAP = 6 * 20;
 const GREY = '4D4D4D';
 /** the Körperschaft's name: bold, 13 pt */
 const NAME_FORMAT = { bold: true, size: 26 } as const;
+/** a value of the block set bold (the number, „nichtöffentlich“) */
+const BOLD = { bold: true } as const;
 
-/** a white 1×1 PNG: the fallback of an SVG logo without a PNG of its own */
-const WHITE_PIXEL = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVQI12P4//8/AAX+Av7czFnnAAAAAElFTkSuQmCC',
-  'base64',
-);
-
-/** width and height of an SVG (its width/height, else its viewBox) or a PNG (IHDR) */
-function logoSize(logo: NonNullable<Letterhead['logo']>): { width: number; height: number } {
-  if (logo.type === 'png') {
-    const view = Buffer.from(logo.bytes);
-    return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
-  }
-  const root = /<svg\b[^>]*>/i.exec(logo.svg)?.[0] ?? '';
-  const attr = (name: string): string | undefined =>
-    new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root)?.[1];
-  const positive = (text: string | undefined): number | undefined => {
-    const n = parseFloat(text ?? '');
-    return Number.isFinite(n) && n > 0 ? n : undefined;
-  };
-  const box = (attr('viewBox') ?? '').split(/[\s,]+/);
-  return {
-    width: positive(attr('width')) ?? positive(box[2]) ?? 100,
-    height: positive(attr('height')) ?? positive(box[3]) ?? 40,
-  };
+/**
+ * Where the block's values start (twips): after the longest label, measured in the document's
+ * font (the body's own, else Roboto, whose widths are within a few per cent of Arial's), so that
+ * no label reaches past its tab stop ("Vorlagen-Nr." at 8.5 pt: 19.2 mm in DejaVu Serif, 16.5 mm in Roboto, 16.7 mm in Arial).
+ */
+function labelColumn(block: Letterhead['block'], design: Design | undefined): number {
+  const style = chartStyle(design);
+  const widest = Math.max(
+    0,
+    ...block.map(({ label }) => style.measure(label, `${String(LABEL_SIZE)}px`)),
+  );
+  return Math.ceil(widest * 20) + LABEL_GAP;
 }
 
 function logoRun(logo: NonNullable<Letterhead['logo']>, name: string): ImageRun {
-  const size = logoSize(logo);
-  const scale = Math.min(LOGO_BOX.width / size.width, LOGO_BOX.height / size.height);
-  const transformation = {
-    width: Math.round(size.width * scale),
-    height: Math.round(size.height * scale),
-  };
+  const transformation = logoSize(logo);
   const altText = { name: 'Logo', description: `Logo: ${name}`, title: name };
   if (logo.type === 'png') {
     return new ImageRun({ type: 'png', data: Buffer.from(logo.bytes), transformation, altText });
   }
-  const fallback = logo.png === undefined ? WHITE_PIXEL : Buffer.from(logo.png);
+  if (logo.png === undefined) throw new Error('an SVG logo without its PNG: see withLogoPng');
   return new ImageRun({
     type: 'svg',
     data: Buffer.from(logo.svg, 'utf8'),
-    fallback: { type: 'png', data: fallback },
+    fallback: { type: 'png', data: Buffer.from(logo.png) },
     transformation,
     altText,
   });
@@ -89,8 +75,16 @@ function logoRun(logo: NonNullable<Letterhead['logo']>, name: string): ImageRun 
 const small = (text: string, color?: string): TextRun =>
   new TextRun({ text, size: 17, ...(color === undefined ? {} : { color }) });
 
-/** The first-page header with the letterhead; `accent` colours the rule ("RRGGBB"). */
-export function renderLetterhead(letterhead: Letterhead, accent: string | undefined): Header {
+/**
+ * The first-page header with the letterhead (an SVG logo with its PNG: `withLogoPng`); `accent`
+ * colours the rule ("RRGGBB"), `design` gives the font the labels are measured in.
+ */
+export function renderLetterhead(
+  letterhead: Letterhead,
+  accent: string | undefined,
+  design: Design | undefined,
+): Header {
+  const labelWidth = labelColumn(letterhead.block, design);
   const sender = [
     ...(letterhead.logo === undefined
       ? []
@@ -110,11 +104,18 @@ export function renderLetterhead(letterhead: Letterhead, accent: string | undefi
     ),
   ];
   const block = letterhead.block.map(
-    ({ label, value }) =>
+    ({ label, value, strong }) =>
       new Paragraph({
         style: STYLE.tableText,
-        tabStops: [{ type: TabStopType.LEFT, position: LABEL_WIDTH }],
-        children: [small(label, GREY), new TextRun({ size: 19, children: [new Tab(), value] })],
+        tabStops: [{ type: TabStopType.LEFT, position: labelWidth }],
+        children: [
+          small(label, GREY),
+          new TextRun({
+            size: 19,
+            ...(strong === true ? BOLD : {}),
+            children: [new Tab(), value],
+          }),
+        ],
       }),
   );
   const rule = { style: BorderStyle.SINGLE, size: 8, color: accent ?? COLORS.rule } as const;

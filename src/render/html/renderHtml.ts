@@ -7,6 +7,10 @@
 import type { Block, Document, Inline, TableCell } from '../../model/types.js';
 import { chartSvg } from '../chart/chartSvg.js';
 import { chartStyle, type ChartStyle } from '../chart/chartStyle.js';
+import { escapeHtml } from './escapeHtml.js';
+import { letterheadHtml } from './letterheadHtml.js';
+
+export { escapeHtml } from './escapeHtml.js';
 
 export interface HtmlOptions {
   /** where an internal anchor (`#vorlage-V-2024-0815`, `#abschnitt-…`) points in the preview */
@@ -16,18 +20,6 @@ export interface HtmlOptions {
   /** the charts' font and colour (renderHtml sets them from the document's design) */
   readonly chart?: ChartStyle;
 }
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text as HTML text or attribute value. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 function inlines(items: readonly Inline[], options: HtmlOptions): string {
   return items
@@ -122,7 +114,12 @@ function blocks(items: readonly Block[], options: HtmlOptions): string {
   return items.map((b) => block(b, options)).join('\n');
 }
 
-/** The document's blocks as an HTML fragment (to go inside `<main>` or `<article>`). */
+/**
+ * The document's blocks as an HTML fragment (to go inside `<main>` or `<article>`), after its
+ * letterhead where it has one (as on the first page of the PDF and the DOCX).
+ */
 export function renderHtml(doc: Document, options: HtmlOptions = {}): string {
-  return blocks(doc.blocks, { chart: chartStyle(doc.meta.design), ...options });
+  const body = blocks(doc.blocks, { chart: chartStyle(doc.meta.design), ...options });
+  const { letterhead } = doc.meta;
+  return letterhead === undefined ? body : `${letterheadHtml(letterhead)}\n${body}`;
 }

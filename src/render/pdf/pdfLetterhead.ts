@@ -45,9 +45,11 @@ function infoBlock(letterhead: Letterhead): ContentTable {
   return {
     table: {
       widths: ['auto', '*'],
-      body: letterhead.block.map(({ label, value }) => [
-        { text: label, fontSize: 8.5, color: GREY },
-        { text: value, fontSize: 9.5 },
+      body: letterhead.block.map(({ label, value, strong }) => [
+        // never broken ("Vorlagen-" / "Nr." in DejaVu Serif): the auto column is as wide as
+        // pdfmake measures the longest label in the document's font
+        { text: label, fontSize: 8.5, color: GREY, noWrap: true },
+        { text: value, fontSize: 9.5, bold: strong === true },
       ]),
     },
     layout: blockLayout,
