@@ -8,7 +8,8 @@
  * pdf-lib has no API for bookmarks and named destinations, so those dictionaries are written
  * here (ISO 32000-1 12.3.2.3 name tree of /Dests, 12.3.3 outline); see outline.ts.
  *
- * The result is PDF/A-2b like every PDF of ratsmappe: XMP (buildXmp), the parts' sRGB output
+ * The result is PDF/A-2b like every PDF of ratsmappe (PDF/A-3b when a part brings associated
+ * files, associatedFiles.ts): XMP (buildXmp), the parts' sRGB output
  * intent, /Lang, a trailer /ID, fonts embedded (the parts' subsets, with subset tags made
  * unique across parts), no transparency.
  */
@@ -36,6 +37,11 @@ import {
   writeDests,
 } from './pdfNames.js';
 import { writeOutline, type OutlineItem } from './outline.js';
+import {
+  collectAssociatedFiles,
+  noAssociatedFiles,
+  writeAssociatedFiles,
+} from './associatedFiles.js';
 import { IDENTITY, num, pageView, type Matrix } from '../render/anlagen/pageMatrix.js';
 
 /** One part of a packet: a rendered PDF and how the packet refers to it. */
@@ -66,7 +72,10 @@ export interface PacketPart {
 export interface PacketSpec {
   readonly meta: DocumentMeta;
   readonly parts: readonly PacketPart[];
-  /** claim PDF/A-2b in the XMP (default); false when a part is not PDF/A-2b (an Anlage) */
+  /**
+   * claim PDF/A in the XMP (default); false when a part is not PDF/A-2b (an Anlage). The claim
+   * is PDF/A-3b when a part has associated files (an archived Vorlage's sources), else PDF/A-2b.
+   */
   readonly pdfa?: boolean;
 }
 
@@ -110,6 +119,7 @@ export async function assemblePacket({
   const views: Matrix[] = [];
   const pages: PDFPage[] = [];
   let outputIntents: ReturnType<PDFObjectCopier['copy']> | undefined;
+  const files = noAssociatedFiles();
   let fonts = 0;
   const nextTag = (): string => tagFor(fonts++);
 
@@ -141,6 +151,7 @@ export async function assemblePacket({
       }
     });
     collectDests(src, copied, rename, dests);
+    collectAssociatedFiles(src, out, files);
     uniqueFontTags(copied, nextTag);
     for (const page of copied) renameLinks(page, rename);
     if (outputIntents === undefined) {
@@ -178,7 +189,14 @@ export async function assemblePacket({
   outputIntents ??= overlay.outputIntents;
   writeDests(out, dests);
   writeOutline(out, items);
-  writeInfo(out, meta, outputIntents, parts, pdfa);
+  const attached = writeAssociatedFiles(out, files);
+  writeInfo(
+    out,
+    meta,
+    outputIntents,
+    parts,
+    pdfa ? (attached ? 'PDF/A-3b' : 'PDF/A-2b') : undefined,
+  );
   return out.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
 }
 
@@ -275,7 +293,7 @@ function writeInfo(
   meta: DocumentMeta,
   outputIntents: ReturnType<PDFObjectCopier['copy']> | undefined,
   parts: readonly PacketPart[],
-  pdfa: boolean,
+  claim: 'PDF/A-2b' | 'PDF/A-3b' | undefined,
 ): void {
   const { context } = out;
   const date = pdfDate(meta.date);
@@ -299,7 +317,7 @@ function writeInfo(
     CreationDate: date,
     ModDate: date,
   };
-  const xmp = context.stream(buildXmp(info, meta.language, pdfa ? 'PDF/A-2b' : undefined), {
+  const xmp = context.stream(buildXmp(info, meta.language, claim), {
     Type: 'Metadata',
     Subtype: 'XML',
   });

@@ -14,7 +14,7 @@ import {
 } from './anlagen/renderAnlagen.js';
 import { renderDocx } from './docx/renderDocx.js';
 import type { OutlineEntry } from './pdf/pdfBlocks.js';
-import { renderPdfPart } from './pdf/renderPdf.js';
+import { renderPdfPart, type PdfOptions } from './pdf/renderPdf.js';
 
 export interface RenderedVorlage {
   /** the Vorlage's own PDF (PDF/A-2b); links only to targets inside it */
@@ -38,14 +38,19 @@ export const SAVE_OPTIONS = {
   updateFieldAppearances: false,
 } as const;
 
-/** The PDF side of a Vorlage. `doc` may link other Vorlagen of the meeting (`#vorlage-<Nummer>`); they stay in `part`. */
+/**
+ * The PDF side of a Vorlage. `doc` may link other Vorlagen of the meeting (`#vorlage-<Nummer>`);
+ * they stay in `part`. `options`: PDF/A-2b (default) or, for the archive, PDF/A-3b with the
+ * sources embedded; the Anlagen follow either way, and the claim holds only when they are PDF/A.
+ */
 export async function renderVorlagePdf(
   doc: Document,
   anlagen: readonly AnlageInput[] = [],
+  options: PdfOptions = { pdfa: '2b' },
 ): Promise<Omit<RenderedVorlage, 'docx'>> {
   const own = headingIdsOf(doc.blocks);
   const foreign = [...linkTargets(doc.blocks)].filter((t) => !own.has(t));
-  const rendered = await renderPdfPart(doc, { pdfa: '2b' });
+  const rendered = await renderPdfPart(doc, options);
   let pdf: Uint8Array = rendered.bytes;
   let part: Uint8Array | null = null;
   if (foreign.length > 0) {
