@@ -20,6 +20,8 @@ import { renderPdf } from '../src/render/pdf/renderPdf.js';
 import { loadTemplates } from '../src/template/loadTemplates.js';
 import { vorlageDocument } from '../src/template/vorlageDocument.js';
 import { imageInfo } from '../src/load/imageInfo.js';
+import { jpegFault } from '../src/load/jpegFrame.js';
+import { execFileSync } from 'node:child_process';
 import { design } from './helpers/designedDocument.js';
 import { exampleContentDir, normalizeSpace } from './helpers/exampleBuild.js';
 import { extractPdfText } from './helpers/pdfText.js';
@@ -113,6 +115,45 @@ describe('charts and pictures', function () {
     // the chart's PNG is a real picture, not a placeholder pixel
     const png = media.map((m) => parts[m]).find((b) => b !== undefined && b.length > 5000);
     expect(png, 'a rasterised chart').not.to.equal(undefined);
+  });
+
+  it('JPEG: a progressive one shows in PDF and DOCX as the baseline one does; CMYK is refused', async () => {
+    expect(jpegFault(fixture('bilder/foto-cmyk.jpg'))).to.equal(
+      'im Farbraum CMYK gespeichert (für den Druck)',
+    );
+    expect(jpegFault(fixture('bilder/foto-progressiv.jpg'))).to.equal(null);
+    expect(jpegFault(fixture('bilder/foto-rgb.jpg'))).to.equal(null);
+    // the same picture, baseline and progressive: the pages look the same (pixels by poppler)
+    const pixels = async (path: string): Promise<Buffer> => {
+      const pdf = await renderPdf(
+        withBlocks([{ type: 'image', file: picture(path), alt: 'Foto' }]),
+      );
+      return execFileSync('pdftoppm', ['-r', '30', '-f', '1', '-l', '1', '-gray', '-'], {
+        input: pdf,
+      });
+    };
+    const [baseline, progressive] = await Promise.all([
+      pixels('bilder/foto-rgb.jpg'),
+      pixels('bilder/foto-progressiv.jpg'),
+    ]);
+    expect(progressive.length).to.equal(baseline.length);
+    let differing = 0;
+    let dark = 0;
+    for (let i = 0; i < baseline.length; i++) {
+      if (Math.abs((baseline[i] ?? 0) - (progressive[i] ?? 0)) > 24) differing++;
+      if ((progressive[i] ?? 255) < 160) dark++;
+    }
+    expect(dark, 'the picture is drawn').to.be.greaterThan(200);
+    expect(differing).to.be.lessThan(baseline.length / 1000);
+    const docx = unzipSync(
+      await renderDocx(
+        withBlocks([{ type: 'image', file: picture('bilder/foto-progressiv.jpg'), alt: 'Foto' }]),
+      ),
+    );
+    const jpeg = Object.entries(docx).find(([name]) => /^word\/media\/.*\.jpe?g$/.test(name));
+    expect(
+      jpeg && Buffer.from(jpeg[1]).equals(Buffer.from(fixture('bilder/foto-progressiv.jpg'))),
+    ).to.equal(true);
   });
 
   it('HTML: figure with figcaption, the SVG with role img and aria-label, img with alt', () => {

@@ -26,7 +26,7 @@ import {
   PDFHexString,
   type PDFPage,
 } from 'pdf-lib';
-import { loadAnlagePdf, type AnlageArt } from '../../load/inspectAnlage.js';
+import { loadAnlagePdf, own, type AnlageArt } from '../../load/inspectAnlage.js';
 import { MARGIN, PAGE_HEIGHT, PAGE_WIDTH } from '../pdf/pageGeometry.js';
 import { SAVE_OPTIONS } from '../renderVorlage.js';
 import { apply, num, shrinkTowardsFoot } from './pageMatrix.js';
@@ -118,7 +118,7 @@ async function preparePdf(bytes: Uint8Array): Promise<PreparedAnlage> {
 
 async function prepareImage(art: 'png' | 'jpeg', bytes: Uint8Array): Promise<PreparedAnlage> {
   const out = await PDFDocument.create({ updateMetadata: false });
-  const image = art === 'png' ? await out.embedPng(bytes) : await out.embedJpg(bytes);
+  const image = art === 'png' ? await out.embedPng(own(bytes)) : await out.embedJpg(own(bytes));
   const landscape = image.width > image.height;
   const [width, height] = landscape ? [PAGE_HEIGHT, PAGE_WIDTH] : [PAGE_WIDTH, PAGE_HEIGHT];
   const page = out.addPage([width, height]);
