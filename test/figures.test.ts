@@ -156,6 +156,20 @@ describe('charts and pictures', function () {
     ).to.equal(true);
   });
 
+  it('DOCX: the chart title and the picture caption are Word captions (style Caption, „Beschriftung“)', async () => {
+    const parts = unzipSync(await renderDocx(withBlocks([chart, ...picturesDoc.blocks.slice(1)])));
+    const xml = new TextDecoder().decode(parts['word/document.xml']);
+    const captions = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
+      .map((m) => m[0])
+      .filter((p) => p.includes('<w:pStyle w:val="Caption"/>'))
+      .map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(captions).to.deep.equal(['Kosten nach Gewerk', 'Abbildung 1: Wappen', 'Abbildung 3']);
+    const styles = new TextDecoder().decode(parts['word/styles.xml']);
+    expect(styles).to.match(
+      /<w:style w:type="paragraph" w:styleId="Caption">\s*<w:name w:val="caption"\/>/,
+    );
+  });
+
   it('HTML: figure with figcaption, the SVG with role img and aria-label, img with alt', () => {
     const html = renderHtml(withBlocks([chart, ...picturesDoc.blocks.slice(1)]));
     expect(html).to.include(`<figure class="diagramm"><svg role="img" aria-label="${ALT}"`);
