@@ -198,7 +198,7 @@ describe('charts and pictures', function () {
     }
   });
 
-  it('the example shows the Sprachmittlerpool requests per Kommune as a chart, the figures stay in the text', async () => {
+  it('the example shows the Sprachmittlerpool requests per Kommune and the minors over the years as charts, the figures stay in the text', async () => {
     const templates = await loadTemplates();
     const { meetings } = checkAndCompose(await readContent(exampleContentDir));
     const vorlage = meetings[0]?.vorlagen.find((v) => v.nummer === 'SV-9-1601');
@@ -207,9 +207,11 @@ describe('charts and pictures', function () {
     const charts = doc.blocks.filter((b) => b.type === 'chart');
     expect(charts.map((c) => c.alt)).to.deep.equal([
       'Balkendiagramm Anfragen nach Städten und Gemeinden: Coesfeld 468\u00a0Anfragen, Ascheberg 16\u00a0Anfragen',
+      'Liniendiagramm Unbegleitete Minderjährige im Kreisjugendamt: 01.11.2015 41\u00a0Minderjährige, Februar 2016 80\u00a0Minderjährige, 31.12.2019 32\u00a0Minderjährige',
     ]);
     const { text } = await extractPdfText(await renderPdf(doc));
     expect(normalizeSpace(text)).to.include('468 Anfragen aus Coesfeld');
+    expect(normalizeSpace(text)).to.include('Unbegleitete Minderjährige im Kreisjugendamt');
   });
 
   it('a bild block and diagramm: true come through the content to the model', async () => {
@@ -221,7 +223,7 @@ describe('charts and pictures', function () {
       const uma = join(folder, 'jugendamt.yaml');
       writeFileSync(
         uma,
-        `${readFileSync(uma, 'utf8')}\ndiagramm: true\n`.replace(
+        readFileSync(uma, 'utf8').replace(
           /\ninhalt:\n/,
           '\ninhalt:\n  - bild: {datei: plan.png, alt: Das Wappen des Kreises, unterschrift: Abbildung 1}\n',
         ),
