@@ -27,7 +27,11 @@ import {
 import type { DocumentMeta } from '../model/types.js';
 import { buildXmp } from '../render/pdf/pdfArchive.js';
 import type { OutlineEntry } from '../render/pdf/pdfBlocks.js';
-import { renderFurniture, type PageFurniture } from '../render/pdf/renderFurniture.js';
+import {
+  overlayPages,
+  renderFurniture,
+  type PageFurniture,
+} from '../render/pdf/renderFurniture.js';
 import {
   collectDests,
   dropDanglingLinks,
@@ -246,6 +250,7 @@ async function overlayFurniture(
     if (resources !== undefined) dict.dict.set(PDFName.of('Resources'), resources);
     return stream;
   };
+  const overlayOf = overlayPages(furniture);
   const plain = context.register(context.stream('q\n'));
   const headed = context.register(context.stream('q /RmHead Do Q\nq\n'));
   const after = context.register(context.stream('\nQ\nq /RmFoot Do Q\n'));
@@ -259,8 +264,9 @@ async function overlayFurniture(
     }
     const stamped = furniture[i]?.stamp !== undefined;
     const hasHeader = furniture[i]?.header !== undefined || stamped;
-    if (hasHeader) xobjects.set(PDFName.of('RmHead'), asForm(copied[2 * i]));
-    xobjects.set(PDFName.of('RmFoot'), asForm(copied[2 * i + 1]));
+    const { head, foot } = overlayOf[i] ?? { head: 2 * i, foot: 2 * i + 1 };
+    if (hasHeader) xobjects.set(PDFName.of('RmHead'), asForm(copied[head]));
+    if (foot !== undefined) xobjects.set(PDFName.of('RmFoot'), asForm(copied[foot]));
     const body = bodies[i];
     if (body === undefined) throw new Error('page without body');
     const view = views[i] ?? IDENTITY;
