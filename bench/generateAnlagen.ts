@@ -1,6 +1,7 @@
 /**
  * Content folders with Anlagen for the benchmark: generateMeeting's meeting, and some of its
- * Vorlagen carry `anlagen` with real files made here (pdf-lib and resvg, no committed binaries).
+ * Vorlagen carry `anlagen` with real files made here (pdf-lib and resvg, no committed binaries;
+ * the plan is the one the tests draw, test/helpers/craftAnlagen.ts).
  *
  * generateAnlagenMeeting(dir, n, {pages}): generateMeeting(dir, n), then every third copy
  * (SV-9-2001, SV-9-2004, …) gets three Anlagen: a Kostenschätzung of `pages` A4 pages of text
@@ -16,28 +17,18 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { StandardFonts } from 'pdf-lib';
 import { parseDocument } from 'yaml';
 import { chartStyle } from '../src/render/chart/chartStyle.js';
 import { rasterise, rasteriser } from '../src/render/chart/rasterise.js';
+import { drawPlan, plainDoc } from '../test/helpers/craftAnlagen.js';
 import { copyNumber, generateMeeting } from './generateMeeting.js';
 
 const A4: [number, number] = [595.28, 841.89];
 const A3_LANDSCAPE: [number, number] = [1190.55, 841.89];
-const fixed = new Date('2020-01-15T00:00:00Z');
-
-async function plainPdf(): Promise<PDFDocument> {
-  const doc = await PDFDocument.create();
-  doc.setCreationDate(fixed);
-  doc.setModificationDate(fixed);
-  doc.setProducer('ratsmappe bench');
-  doc.setCreator('ratsmappe bench');
-  return doc;
-}
-
 /** A PDF of `pages` A4 pages, each with a heading and 40 lines of text (a Kostenschätzung). */
 export async function anlagePdf(pages: number): Promise<Uint8Array> {
-  const doc = await plainPdf();
+  const doc = await plainDoc();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   for (let p = 1; p <= pages; p++) {
@@ -59,23 +50,10 @@ export async function anlagePdf(pages: number): Promise<Uint8Array> {
   return doc.save();
 }
 
-/** One A3 landscape page: a site plan with a frame, a building and a scale line. */
+/** One A3 landscape page: a site plan (the tests' drawing). */
 export async function lageplanPdf(): Promise<Uint8Array> {
-  const doc = await plainPdf();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage(A3_LANDSCAPE);
-  const [width, height] = A3_LANDSCAPE;
-  page.drawRectangle({
-    x: 20,
-    y: 20,
-    width: width - 40,
-    height: height - 40,
-    borderColor: rgb(0, 0, 0),
-    borderWidth: 1,
-  });
-  page.drawRectangle({ x: 400, y: 300, width: 360, height: 220, color: rgb(0.8, 0.2, 0.2) });
-  page.drawText('Lageplan', { x: 40, y: height - 60, size: 24, font });
-  page.drawText('Maßstab 1:500 – Flurstück 12/4', { x: 40, y: 40, size: 12, font });
+  const doc = await plainDoc();
+  drawPlan(doc.addPage(A3_LANDSCAPE), await doc.embedFont(StandardFonts.Helvetica), 'Lageplan');
   return doc.save();
 }
 
