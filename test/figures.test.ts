@@ -88,6 +88,14 @@ describe('charts and pictures', function () {
     for (const word of ['Kosten nach Gewerk', 'Sanitär', 'Elektro', 'Dach', '238.000', '250.000'])
       expect(text).to.include(word);
     expect(qpdfCheck(pdf).status).to.equal(0);
+    // a line chart too: no clip path that would become a soft mask (transparency)
+    const line = await renderPdf(withBlocks([{ ...chart, kind: 'line' }]), { pdfa: '2b' });
+    expect(
+      [...qdfObjects(line).objects.values()].some((o) =>
+        /\/SMask|\/S\s*\/Transparency/.test(o.dict),
+      ),
+    ).to.equal(false);
+    expect((await extractPdfText(line)).text).to.include('Kosten nach Gewerk');
   });
 
   it('PDF: pictures are images without soft masks, captions are text', async () => {

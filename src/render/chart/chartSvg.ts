@@ -63,6 +63,8 @@ function option(chart: ChartBlock, style: ChartStyle): echarts.EChartsCoreOption
       ? {
           type: 'line',
           data: chart.data.map((p) => p.value),
+          // nothing to clip: the value axis holds every point (staticSvg drops the clip path)
+          clip: false,
           lineStyle: { color: style.color, width: 2 },
           itemStyle: { color: style.color },
           symbol: 'circle',
@@ -102,10 +104,10 @@ function option(chart: ChartBlock, style: ChartStyle): echarts.EChartsCoreOption
 }
 
 /**
- * Without what only a browser uses (hover styles, their class names, data attributes), inline
- * styles as presentation attributes; the ids
- * of clip paths (zrender numbers them with a per-process counter) named by the SVG's content,
- * so they are reproducible and do not clash between two charts in one HTML page.
+ * Without what only a browser uses (hover styles, their class names, data attributes) and
+ * without clip paths, inline styles as presentation attributes; any other ids (zrender numbers
+ * them with a per-process counter) named by the SVG's content, so they are reproducible and do
+ * not clash between two charts in one HTML page.
  */
 function staticSvg(svg: string): string {
   const plain = svg
@@ -113,6 +115,11 @@ function staticSvg(svg: string): string {
     .replace(/ class="[^"]*"/g, '')
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/ pointer-events="[^"]*"/g, '')
+    // no clip paths: the series have `clip: false`, so echarts' grid clip clips nothing, and
+    // the PDF's SVG renderer would draw it as a soft mask (transparency)
+    .replace(/ clip-path="[^"]*"/g, '')
+    .replace(/<clipPath\b[\s\S]*?<\/clipPath>\s*/g, '')
+    .replace(/<defs\s*>\s*<\/defs>\s*/g, '')
     .replace(/\n+/g, '\n')
     .replace(/\bzr\d+-/g, 'chart-')
     // presentation attributes, not style: a page's CSP without inline styles keeps them
