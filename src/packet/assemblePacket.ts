@@ -46,11 +46,19 @@ import {
   noAssociatedFiles,
   writeAssociatedFiles,
 } from './associatedFiles.js';
-import { IDENTITY, num, pageView, type Matrix } from '../render/anlagen/pageMatrix.js';
+import {
+  IDENTITY,
+  num,
+  pageView,
+  sharedStreams,
+  type Matrix,
+} from '../render/anlagen/pageMatrix.js';
 
 /** One part of a packet: a rendered PDF and how the packet refers to it. */
 export interface PacketPart {
   readonly pdf: Uint8Array;
+  /** `pdf` already loaded in this thread (a prepared Anlage): copied from, not parsed again */
+  readonly loaded?: PDFDocument;
   /** bookmarks of the part (its own levels; nested below `top` when there is one) */
   readonly outline: readonly OutlineEntry[];
   /** a Vorlage on the agenda: destination and bookmark of its TOP, the header texts */
@@ -128,7 +136,7 @@ export async function assemblePacket({
   const nextTag = (): string => tagFor(fonts++);
 
   for (const [k, part] of parts.entries()) {
-    const src = await PDFDocument.load(part.pdf, { updateMetadata: false });
+    const src = part.loaded ?? (await PDFDocument.load(part.pdf, { updateMetadata: false }));
     const rename = (name: string): string =>
       name.startsWith('_') ? `_p${String(k)}${name}` : name;
     const copied = await out.copyPages(src, src.getPageIndices());
@@ -255,6 +263,7 @@ async function overlayFurniture(
   const headed = context.register(context.stream('q /RmHead Do Q\nq\n'));
   const after = context.register(context.stream('\nQ\nq /RmFoot Do Q\n'));
   let closing: PDFRef | undefined;
+  const viewed = sharedStreams(context);
   pages.forEach((page, i) => {
     const resources = page.node.Resources() ?? context.obj({});
     let xobjects = resources.lookupMaybe(PDFName.of('XObject'), PDFDict);
@@ -270,9 +279,10 @@ async function overlayFurniture(
     const body = bodies[i];
     if (body === undefined) throw new Error('page without body');
     const view = views[i] ?? IDENTITY;
-    // an Anlage page: the stamp through the page's own view, and nothing below its body
+    // an Anlage page: the stamp through the page's own view, and nothing below its body; pages
+    // of one view share the stream
     const before = stamped
-      ? context.register(context.stream(`q ${view.map(num).join(' ')} cm /RmHead Do Q\nq\n`))
+      ? viewed(`q ${view.map(num).join(' ')} cm /RmHead Do Q\nq\n`)
       : hasHeader
         ? headed
         : plain;

@@ -59,12 +59,12 @@ export async function renderVorlagePdf(
     for (const page of copy.getPages()) dropDanglingLinks(page, (name) => own.has(name));
     pdf = await copy.save(SAVE_OPTIONS);
   }
-  const done = await renderAnlagen(doc, anlagen);
+  const { rendered: done, loaded } = await renderAnlagen(doc, anlagen);
   const carried = anlagen.filter((a) => a.imEigenenPdf);
   if (carried.length > 0) {
     // the packets take the Vorlage's pages alone (part), its own PDF has the Anlagen after them
     part ??= pdf;
-    pdf = await withAnlagen(doc, { pdf, outline: rendered.outline }, anlagen, done);
+    pdf = await withAnlagen(doc, { pdf, outline: rendered.outline }, anlagen, done, loaded);
   }
   const pdfa = carried.every((a) => a.pdfa);
   return { pdf, part, pages: rendered.pages, outline: rendered.outline, anlagen: done, pdfa };

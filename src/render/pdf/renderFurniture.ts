@@ -46,7 +46,8 @@ export function renderFurniture(
   const fixed = new Date(0);
   const kit = new PDFKit({
     autoFirstPage: false,
-    compress: true,
+    // small streams: zlib per stream cost more than the bytes it saves (about 150 per page)
+    compress: false,
     pdfVersion: '1.7',
     // pdfkit then writes its sRGB output intent, which an assembly of foreign parts adopts
     subset: 'PDF/A-2b',
