@@ -17,6 +17,8 @@ import type { Block, Document, ImageFile } from '../src/model/types.js';
 import { renderDocx } from '../src/render/docx/renderDocx.js';
 import { renderHtml } from '../src/render/html/renderHtml.js';
 import { renderPdf } from '../src/render/pdf/renderPdf.js';
+import { chartSvg } from '../src/render/chart/chartSvg.js';
+import { chartStyle } from '../src/render/chart/chartStyle.js';
 import { loadTemplates } from '../src/template/loadTemplates.js';
 import { vorlageDocument } from '../src/template/vorlageDocument.js';
 import { imageInfo } from '../src/load/imageInfo.js';
@@ -217,6 +219,24 @@ describe('charts and pictures', function () {
       'Balkendiagramm Anfragen nach Städten und Gemeinden: Coesfeld 468\u00a0Anfragen, Ascheberg 16\u00a0Anfragen',
       'Liniendiagramm Unbegleitete Minderjährige im Kreisjugendamt: 01.11.2015 41\u00a0Minderjährige, Februar 2016 80\u00a0Minderjährige, 31.12.2019 32\u00a0Minderjährige',
     ]);
+    // the uma Verlauf stands on a time axis: its points by their dates, the years below
+    const verlauf = charts[1];
+    expect(verlauf?.data.map((p) => p.at)).to.deep.equal([
+      Date.UTC(2015, 10, 1),
+      Date.UTC(2016, 1, 1),
+      Date.UTC(2019, 11, 31),
+    ]);
+    if (verlauf === undefined) throw new Error('no uma chart');
+    const svg = chartSvg(verlauf, chartStyle(undefined));
+    for (const year of ['2016', '2017', '2018', '2019'])
+      expect(svg).to.match(new RegExp(`font-size="9" font-family="Roboto"[^>]*>${year}</text>`));
+    const xs = [
+      ...svg.matchAll(/<path d="M[\d.]+ 0A1 1[^"]*" transform="matrix\(2\.5,0,0,2\.5,([\d.]+),/g),
+    ].map((m) => Number(m[1]));
+    expect(xs).to.have.length(3);
+    const [a = 0, b = 0, c = 0] = xs;
+    // three months, then 46 months: the gaps in proportion
+    expect((c - b) / (b - a)).to.be.within(14, 16);
     const { text } = await extractPdfText(await renderPdf(doc));
     expect(normalizeSpace(text)).to.include('468 Anfragen aus Coesfeld');
     expect(normalizeSpace(text)).to.include('Unbegleitete Minderjährige im Kreisjugendamt');
