@@ -12,6 +12,7 @@ import {
   PDFName,
   PDFRawStream,
   PDFStream,
+  ParseSpeeds,
   decodePDFRawStream,
 } from 'pdf-lib';
 import { jpegFault } from './jpegFrame.js';
@@ -174,12 +175,17 @@ export function pdfaReason(doc: PDFDocument): string | null {
   return null;
 }
 
-/** Reads a PDF for an Anlage (an encrypted one too: see isEncrypted; pdf-lib cannot decrypt). */
+/**
+ * Reads a PDF for an Anlage (an encrypted one too: see isEncrypted; pdf-lib cannot decrypt).
+ * At full speed: pdf-lib's default waits a timer tick (at least 1 ms) after every 100 objects,
+ * for browsers; a 200-page Anlage has thousands.
+ */
 export async function loadAnlagePdf(bytes: Uint8Array): Promise<PDFDocument> {
   return PDFDocument.load(bytes, {
     updateMetadata: false,
     throwOnInvalidObject: true,
     ignoreEncryption: true,
+    parseSpeed: ParseSpeeds.Fastest,
   });
 }
 

@@ -22,6 +22,7 @@ import {
   PDFName,
   PDFObjectCopier,
   PDFRef,
+  ParseSpeeds,
   type PDFPage,
 } from 'pdf-lib';
 import type { DocumentMeta } from '../model/types.js';
@@ -93,6 +94,9 @@ export interface PacketSpec {
 
 const PRODUCER = 'ratsmappe (pdfmake, pdf-lib)';
 
+/** pdf-lib's load without its timer tick after every 100 objects (meant for browsers) */
+const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
+
 /** `D:YYYYMMDD000000Z` of an ISO day, as pdfkit writes the parts' dates */
 const pdfDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
@@ -136,7 +140,7 @@ export async function assemblePacket({
   const nextTag = (): string => tagFor(fonts++);
 
   for (const [k, part] of parts.entries()) {
-    const src = part.loaded ?? (await PDFDocument.load(part.pdf, { updateMetadata: false }));
+    const src = part.loaded ?? (await PDFDocument.load(part.pdf, LOAD));
     const rename = (name: string): string =>
       name.startsWith('_') ? `_p${String(k)}${name}` : name;
     const copied = await out.copyPages(src, src.getPageIndices());
@@ -238,7 +242,7 @@ async function overlayFurniture(
   const { context } = out;
   const overlay = await PDFDocument.load(
     await renderFurniture(furniture, meta.footer, meta.design),
-    { updateMetadata: false },
+    LOAD,
   );
   const intents = overlay.catalog.get(PDFName.of('OutputIntents'));
   const copied = await out.copyPages(overlay, overlay.getPageIndices());
