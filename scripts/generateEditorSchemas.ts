@@ -100,7 +100,17 @@ const fallbackExamples: Readonly<Record<string, string>> = {
   prozent: 'prozent: 40',
 };
 
-const examples = new Map([...Object.entries(fallbackExamples), ...examplesFromContent()]);
+/** examples for text blocks whose key the example content uses in another sense (`diagramm: true` on a series) */
+const blockExamples: Readonly<Record<string, string>> = {
+  diagramm:
+    'diagramm:\n  art: saeulen\n  titel: Kosten nach Gewerk\n  einheit: €\n  daten:\n    - {beschriftung: Sanitär, wert: 238000}',
+};
+
+const examples = new Map([
+  ...Object.entries(fallbackExamples),
+  ...examplesFromContent(),
+  ...Object.entries(blockExamples),
+]);
 
 const textSnippets: Json = [
   { label: 'Absatz', description: 'Ein Absatz Text', body: '${1:Text des Absatzes}' },

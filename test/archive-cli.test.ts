@@ -14,6 +14,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { copyOfExample, ratsmappe } from './helpers/cli.js';
+import { extractPdfText } from './helpers/pdfText.js';
+
+const anlagenFixture = new URL('fixtures/anlagen-sitzung/', import.meta.url);
+
+/** A scratch copy of the Anlagen fixture as content/. */
+function copyOfAnlagenFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ratsmappe-'));
+  cpSync(anlagenFixture, join(dir, 'content'), { recursive: true });
+  return dir;
+}
 
 /** The archivist's round: archive, archive again, refuse a changed version, store a new one, verify, diff. */
 describe('ratsmappe archive / verify / diff on the command line', function () {
@@ -276,6 +286,96 @@ describe('ratsmappe archive --pdfa3', function () {
           readFileSync(join(dir, 'content', 'vorlagen', 'SV-9-1600', 'netzwerk.yaml')),
         ),
       ).to.equal(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  const entryOf = (dir: string, nummer: string): string =>
+    join(
+      dir,
+      'archiv',
+      'Kreis Musterland',
+      'Bauausschuss',
+      '2022-03-08-bauausschuss',
+      'vorlagen',
+      nummer,
+      'v1',
+    );
+  interface Entry {
+    path: string;
+    pdfa?: string | null;
+    ohnePdfaWegen?: string[];
+  }
+  const manifestOf = (entry: string): Entry[] =>
+    (JSON.parse(readFileSync(join(entry, 'manifest.json'), 'utf8')) as { files: Entry[] }).files;
+
+  it('carries the Anlagen after the pages as the built PDF does, and says which Anlage keeps it from PDF/A', async () => {
+    const dir = copyOfAnlagenFixture();
+    try {
+      const build = ratsmappe(['build', 'content', '--out', 'out'], { cwd: dir });
+      expect(build.status, build.stderr).to.equal(0);
+      const run = ratsmappe(['archive', 'content', '--to', 'archiv', '--pdfa3'], { cwd: dir });
+      expect(run.status, run.stderr).to.equal(0);
+      const entry = entryOf(dir, 'SV-10-0200');
+      const archived = readFileSync(join(entry, 'SV-10-0200.pdf'));
+      const builtPdf = readFileSync(
+        join(dir, 'out/2022-03-08-bauausschuss/oeffentlich/SV-10-0200.pdf'),
+      );
+      const [a, b] = await Promise.all([extractPdfText(archived), extractPdfText(builtPdf)]);
+      // the same pages: the Vorlage's, then Anlagen 1–4 (Anlage 6 is the members' only)
+      expect(a.pages.length).to.equal(b.pages.length).and.to.be.greaterThan(5);
+      const stamps = (pages: string[]) =>
+        pages.map((p) => /Anlage \d zu SV-10-0200: [^\n]*?(?= Seite|$)/.exec(p)?.[0] ?? null);
+      expect(stamps(a.pages)).to.deep.equal(stamps(b.pages));
+      expect(a.text).to.include('Anlage 2 zu SV-10-0200: Lageplan');
+      expect(a.text).to.include('Maßstab 1:500');
+      expect(a.text).not.to.include('GEHEIM-KANARIE-7431');
+      // the sources are embedded, but the Lageplan is no PDF/A: the file claims none
+      const list = execFileSync('qpdf', ['--list-attachments', join(entry, 'SV-10-0200.pdf')], {
+        encoding: 'utf8',
+      });
+      expect(list).to.include('vorlage.yaml').and.to.include('sachstand.yaml');
+      expect(archived.toString('latin1')).not.to.match(/pdfaid:part/);
+      const pdf = manifestOf(entry).find((f) => f.path === 'SV-10-0200.pdf');
+      expect(pdf?.pdfa).to.equal(null);
+      expect(pdf?.ohnePdfaWegen).to.deep.equal([
+        'Anlage 2 zu SV-10-0200 (anlagen/lageplan.pdf): sie trägt keine PDF/A-Kennung',
+      ]);
+      const kosten = manifestOf(entry).find((f) => f.path === 'SV-10-0200-anlage-1.pdf');
+      expect(kosten?.pdfa).to.equal('PDF/A-2b');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stays PDF/A-3b with its Anlagen when every Anlage in it is PDF/A', async () => {
+    const dir = copyOfAnlagenFixture();
+    try {
+      const yaml = join(dir, 'content/vorlagen/SV-10-0200/vorlage.yaml');
+      const text = readFileSync(yaml, 'utf8');
+      // without the Lageplan (no PDF/A); the non-public Angebot is not in the Vorlage's own PDF
+      writeFileSync(
+        yaml,
+        text.replace('  - titel: Lageplan\n    datei: anlagen/lageplan.pdf\n', ''),
+      );
+      unlinkSync(join(dir, 'content/vorlagen/SV-10-0200/anlagen/lageplan.pdf'));
+      const run = ratsmappe(['archive', 'content', '--to', 'archiv', '--pdfa3'], { cwd: dir });
+      expect(run.status, run.stderr).to.equal(0);
+      const entry = entryOf(dir, 'SV-10-0200');
+      const archived = readFileSync(join(entry, 'SV-10-0200.pdf'));
+      expect(archived.toString('latin1')).to.match(/pdfaid:part>3</);
+      const { text: pdfText } = await extractPdfText(archived);
+      expect(pdfText).to.include('Anlage 1 zu SV-10-0200: Kostenschätzung');
+      expect(pdfText).to.include('Anlage 3 zu SV-10-0200: Foto des Grundstücks');
+      const embedded = execFileSync('qpdf', [
+        '--show-attachment=vorlage.yaml',
+        join(entry, 'SV-10-0200.pdf'),
+      ]);
+      expect(embedded.equals(readFileSync(yaml))).to.equal(true);
+      const pdf = manifestOf(entry).find((f) => f.path === 'SV-10-0200.pdf');
+      expect(pdf?.pdfa).to.equal('PDF/A-3b');
+      expect(pdf).not.to.have.property('ohnePdfaWegen');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -17,9 +17,13 @@ import type { Block, Document, ImageFile } from '../src/model/types.js';
 import { renderDocx } from '../src/render/docx/renderDocx.js';
 import { renderHtml } from '../src/render/html/renderHtml.js';
 import { renderPdf } from '../src/render/pdf/renderPdf.js';
+import { chartSvg } from '../src/render/chart/chartSvg.js';
+import { chartStyle } from '../src/render/chart/chartStyle.js';
 import { loadTemplates } from '../src/template/loadTemplates.js';
 import { vorlageDocument } from '../src/template/vorlageDocument.js';
 import { imageInfo } from '../src/load/imageInfo.js';
+import { jpegFault } from '../src/load/jpegFrame.js';
+import { execFileSync } from 'node:child_process';
 import { design } from './helpers/designedDocument.js';
 import { exampleContentDir, normalizeSpace } from './helpers/exampleBuild.js';
 import { extractPdfText } from './helpers/pdfText.js';
@@ -86,6 +90,14 @@ describe('charts and pictures', function () {
     for (const word of ['Kosten nach Gewerk', 'Sanitär', 'Elektro', 'Dach', '238.000', '250.000'])
       expect(text).to.include(word);
     expect(qpdfCheck(pdf).status).to.equal(0);
+    // a line chart too: no clip path that would become a soft mask (transparency)
+    const line = await renderPdf(withBlocks([{ ...chart, kind: 'line' }]), { pdfa: '2b' });
+    expect(
+      [...qdfObjects(line).objects.values()].some((o) =>
+        /\/SMask|\/S\s*\/Transparency/.test(o.dict),
+      ),
+    ).to.equal(false);
+    expect((await extractPdfText(line)).text).to.include('Kosten nach Gewerk');
   });
 
   it('PDF: pictures are images without soft masks, captions are text', async () => {
@@ -113,6 +125,59 @@ describe('charts and pictures', function () {
     // the chart's PNG is a real picture, not a placeholder pixel
     const png = media.map((m) => parts[m]).find((b) => b !== undefined && b.length > 5000);
     expect(png, 'a rasterised chart').not.to.equal(undefined);
+  });
+
+  it('JPEG: a progressive one shows in PDF and DOCX as the baseline one does; CMYK is refused', async () => {
+    expect(jpegFault(fixture('bilder/foto-cmyk.jpg'))).to.equal(
+      'im Farbraum CMYK gespeichert (für den Druck)',
+    );
+    expect(jpegFault(fixture('bilder/foto-progressiv.jpg'))).to.equal(null);
+    expect(jpegFault(fixture('bilder/foto-rgb.jpg'))).to.equal(null);
+    // the same picture, baseline and progressive: the pages look the same (pixels by poppler)
+    const pixels = async (path: string): Promise<Buffer> => {
+      const pdf = await renderPdf(
+        withBlocks([{ type: 'image', file: picture(path), alt: 'Foto' }]),
+      );
+      return execFileSync('pdftoppm', ['-r', '30', '-f', '1', '-l', '1', '-gray', '-'], {
+        input: pdf,
+      });
+    };
+    const [baseline, progressive] = await Promise.all([
+      pixels('bilder/foto-rgb.jpg'),
+      pixels('bilder/foto-progressiv.jpg'),
+    ]);
+    expect(progressive.length).to.equal(baseline.length);
+    let differing = 0;
+    let dark = 0;
+    for (let i = 0; i < baseline.length; i++) {
+      if (Math.abs((baseline[i] ?? 0) - (progressive[i] ?? 0)) > 24) differing++;
+      if ((progressive[i] ?? 255) < 160) dark++;
+    }
+    expect(dark, 'the picture is drawn').to.be.greaterThan(200);
+    expect(differing).to.be.lessThan(baseline.length / 1000);
+    const docx = unzipSync(
+      await renderDocx(
+        withBlocks([{ type: 'image', file: picture('bilder/foto-progressiv.jpg'), alt: 'Foto' }]),
+      ),
+    );
+    const jpeg = Object.entries(docx).find(([name]) => /^word\/media\/.*\.jpe?g$/.test(name));
+    expect(
+      jpeg && Buffer.from(jpeg[1]).equals(Buffer.from(fixture('bilder/foto-progressiv.jpg'))),
+    ).to.equal(true);
+  });
+
+  it('DOCX: the chart title and the picture caption are Word captions (style Caption, „Beschriftung“)', async () => {
+    const parts = unzipSync(await renderDocx(withBlocks([chart, ...picturesDoc.blocks.slice(1)])));
+    const xml = new TextDecoder().decode(parts['word/document.xml']);
+    const captions = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
+      .map((m) => m[0])
+      .filter((p) => p.includes('<w:pStyle w:val="Caption"/>'))
+      .map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(captions).to.deep.equal(['Kosten nach Gewerk', 'Abbildung 1: Wappen', 'Abbildung 3']);
+    const styles = new TextDecoder().decode(parts['word/styles.xml']);
+    expect(styles).to.match(
+      /<w:style w:type="paragraph" w:styleId="Caption">\s*<w:name w:val="caption"\/>/,
+    );
   });
 
   it('HTML: figure with figcaption, the SVG with role img and aria-label, img with alt', () => {
@@ -143,7 +208,7 @@ describe('charts and pictures', function () {
     }
   });
 
-  it('the example shows the Sprachmittlerpool requests per Kommune as a chart, the figures stay in the text', async () => {
+  it('the example shows the Sprachmittlerpool requests per Kommune and the minors over the years as charts, the figures stay in the text', async () => {
     const templates = await loadTemplates();
     const { meetings } = checkAndCompose(await readContent(exampleContentDir));
     const vorlage = meetings[0]?.vorlagen.find((v) => v.nummer === 'SV-9-1601');
@@ -152,9 +217,29 @@ describe('charts and pictures', function () {
     const charts = doc.blocks.filter((b) => b.type === 'chart');
     expect(charts.map((c) => c.alt)).to.deep.equal([
       'Balkendiagramm Anfragen nach Städten und Gemeinden: Coesfeld 468\u00a0Anfragen, Ascheberg 16\u00a0Anfragen',
+      'Liniendiagramm Unbegleitete Minderjährige im Kreisjugendamt: 01.11.2015 41\u00a0Minderjährige, Februar 2016 80\u00a0Minderjährige, 31.12.2019 32\u00a0Minderjährige',
     ]);
+    // the uma Verlauf stands on a time axis: its points by their dates, the years below
+    const verlauf = charts[1];
+    expect(verlauf?.data.map((p) => p.at)).to.deep.equal([
+      Date.UTC(2015, 10, 1),
+      Date.UTC(2016, 1, 1),
+      Date.UTC(2019, 11, 31),
+    ]);
+    if (verlauf === undefined) throw new Error('no uma chart');
+    const svg = chartSvg(verlauf, chartStyle(undefined));
+    for (const year of ['2016', '2017', '2018', '2019'])
+      expect(svg).to.match(new RegExp(`font-size="9" font-family="Roboto"[^>]*>${year}</text>`));
+    const xs = [
+      ...svg.matchAll(/<path d="M[\d.]+ 0A1 1[^"]*" transform="matrix\(2\.5,0,0,2\.5,([\d.]+),/g),
+    ].map((m) => Number(m[1]));
+    expect(xs).to.have.length(3);
+    const [a = 0, b = 0, c = 0] = xs;
+    // three months, then 46 months: the gaps in proportion
+    expect((c - b) / (b - a)).to.be.within(14, 16);
     const { text } = await extractPdfText(await renderPdf(doc));
     expect(normalizeSpace(text)).to.include('468 Anfragen aus Coesfeld');
+    expect(normalizeSpace(text)).to.include('Unbegleitete Minderjährige im Kreisjugendamt');
   });
 
   it('a bild block and diagramm: true come through the content to the model', async () => {
@@ -166,7 +251,7 @@ describe('charts and pictures', function () {
       const uma = join(folder, 'jugendamt.yaml');
       writeFileSync(
         uma,
-        `${readFileSync(uma, 'utf8')}\ndiagramm: true\n`.replace(
+        readFileSync(uma, 'utf8').replace(
           /\ninhalt:\n/,
           '\ninhalt:\n  - bild: {datei: plan.png, alt: Das Wappen des Kreises, unterschrift: Abbildung 1}\n',
         ),

@@ -16,6 +16,10 @@ export interface ManifestFile {
   readonly path: string;
   readonly sha256: string;
   readonly size: number;
+  /** a rendered PDF: the PDF/A it claims, null when an Anlage in it is not PDF/A */
+  readonly pdfa?: 'PDF/A-2b' | 'PDF/A-3b' | null;
+  /** with pdfa null: the Anlagen that prevent it (as the build's manifest names them) */
+  readonly ohnePdfaWegen?: readonly string[];
 }
 
 /** manifest.json of one archive entry (a Vorlage version or a meeting packet). */

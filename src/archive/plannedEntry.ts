@@ -50,7 +50,13 @@ const rel = (...segments: string[]): string => segments.filter((s) => s !== '').
 
 export const toManifestFiles = (files: readonly ArchiveFile[]): ManifestFile[] =>
   files
-    .map((f) => ({ path: f.path, sha256: sha256(f.bytes), size: f.bytes.length }))
+    .map((f) => ({
+      path: f.path,
+      sha256: sha256(f.bytes),
+      size: f.bytes.length,
+      ...(f.pdfa === undefined ? {} : { pdfa: f.pdfa }),
+      ...(f.ohnePdfaWegen?.length ? { ohnePdfaWegen: f.ohnePdfaWegen } : {}),
+    }))
     .sort((a, b) => compareStrings(a.path, b.path));
 
 /** <Körperschaft>/<Gremium>/<meetingId> below root; ArchiveInputError for an unusable name. */

@@ -2,6 +2,10 @@
 export interface ArchiveFile {
   readonly path: string;
   readonly bytes: Uint8Array;
+  /** a rendered PDF: the PDF/A it claims, null when an Anlage in it is not PDF/A */
+  readonly pdfa?: 'PDF/A-2b' | 'PDF/A-3b' | null;
+  /** with pdfa null: the Anlagen that prevent it, as the build's manifest names them */
+  readonly ohnePdfaWegen?: readonly string[];
 }
 
 export interface ArchiveVorlage {

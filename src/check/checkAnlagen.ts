@@ -1,7 +1,8 @@
 /**
  * The `anlagen` of a Vorlage against the files in its folder (facts from inspectAnlage.ts):
  * a missing file, one that is not what its name says, a broken or encrypted PDF, one over the
- * size limit, a link are errors at the entry's `datei`; active content (removed when the Anlage
+ * size limit, a link, a JPEG the outputs cannot show right (CMYK, jpegFrame.ts) are errors at
+ * the entry's `datei`; active content (removed when the Anlage
  * is taken over) and a file that cannot stand in a PDF/A-2b file are warnings.
  */
 import { posix } from 'node:path';
@@ -69,6 +70,8 @@ function checkOne(
     ];
   }
   if (facts.fehler === 'verschluesselt') return [diagnose('RM704', file, at, params)];
+  if (facts.fehler === 'jpeg')
+    return [diagnose('RM709', file, at, { ...params, was: facts.detail ?? '' })];
   if (facts.fehler === 'kaputt') return [diagnose('RM703', file, at, params, facts.detail)];
   const out: Diagnostic[] = [];
   if (facts.aktiv.length > 0) {

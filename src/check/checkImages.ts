@@ -2,13 +2,15 @@
  * The pictures of `bild` text blocks: each names a PNG, JPEG or SVG file in the Vorlage's
  * folder that exists (RM621), is what its name says by its bytes (RM622), is not too large
  * (RM623) and, as an SVG, draws without transparency, scripts, external references or embedded
- * images (RM624: every PDF is written without transparency, see render/pdf/pdfArchive.ts).
+ * images (RM624: every PDF is written without transparency, see render/pdf/pdfArchive.ts) and,
+ * as a JPEG, is one that PDF and Word show right (RM625: not CMYK, jpegFrame.ts).
  * Reported at the `datei` of the block.
  */
 import { posix } from 'node:path';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOfName, imageInfo, type ImageInfo } from '../load/imageInfo.js';
+import { jpegFault } from '../load/jpegFrame.js';
 import type { LoadedContent } from '../load/loadContent.js';
 import { byteSize } from '../load/parseSource.js';
 import { positionAt, type Source } from '../load/positions.js';
@@ -69,6 +71,8 @@ export function checkImageFile(
       info === undefined ? 'kein PNG-, JPEG- oder SVG-Bild' : `ein ${formatName[info.format]}-Bild`;
     return { fault: 'RM622', params: { erwartet: formatName[expected ?? 'png'], gefunden } };
   }
+  const jpeg = info.format === 'jpeg' ? jpegFault(raw.bytes) : null;
+  if (jpeg !== null) return { fault: 'RM625', params: { was: jpeg } };
   if (info.format === 'svg') {
     const text = new TextDecoder().decode(raw.bytes);
     const found = SVG_FAULTS.find(([pattern]) => pattern.test(text));

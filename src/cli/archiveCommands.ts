@@ -20,7 +20,8 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from '../diagnostics/print.js';
 import type { ContentFiles } from '../load/readContent.js';
 import { readContent } from '../load/readContent.js';
-import { renderPdf } from '../render/pdf/renderPdf.js';
+import { anlageInputs } from '../render/anlagen/renderAnlagen.js';
+import { renderVorlagePdf } from '../render/renderVorlage.js';
 import { assertTemplatesWork, contentTemplates } from '../template/contentTemplates.js';
 import type { Templates } from '../template/loadTemplates.js';
 import { TemplateFaultsError } from '../template/templateFaults.js';
@@ -43,8 +44,11 @@ const originalsOf = (vorlage: ComposedMeeting['vorlagen'][number]): ArchiveFile[
   vorlage.anlagen.flatMap((a) => (a.datei ? [{ path: a.datei.name, bytes: a.datei.bytes }] : []));
 
 /**
- * The archive copies of one meeting: exactly the files `build` writes (every PDF is PDF/A-2b),
- * except that with --pdfa3 each Vorlage's PDF is PDF/A-3b with its YAML sources embedded.
+ * The archive copies of one meeting: exactly the files `build` writes (every PDF is PDF/A-2b
+ * unless an Anlage in it is not), except that with --pdfa3 each Vorlage's PDF is PDF/A-3b with
+ * its YAML sources embedded, its Anlagen after its pages as in the built PDF. Each PDF's
+ * manifest entry says whether it is PDF/A and, when not, which Anlage prevents it (as the
+ * build's manifest does).
  */
 async function archiveFiles(
   templates: Templates,
@@ -61,6 +65,16 @@ async function archiveFiles(
   };
   // the body's own files (koerperschaft.yaml, logo, fonts, templates, kinds) go with every entry
   const body = bodyFiles(files);
+  /** what the build's manifest says of a PDF's conformance */
+  const conformance = (name: string, claim: 'PDF/A-2b' | 'PDF/A-3b' = 'PDF/A-2b') => {
+    const wegen = output.ohnePdfa.find((o) => posix.basename(o.datei) === name)?.wegen ?? [];
+    return wegen.length === 0 ? { pdfa: claim } : { pdfa: null, ohnePdfaWegen: wegen };
+  };
+  const built = (path: string): ArchiveFile => ({
+    path,
+    bytes: artifact(path),
+    ...(path.endsWith('.pdf') ? conformance(path) : {}),
+  });
   const vorlagen = [];
   for (const vorlage of meeting.vorlagen) {
     const sources = sourcesOf(files, vorlage.ordner);
@@ -71,22 +85,29 @@ async function archiveFiles(
       description: `Quelle ${vorlage.nummer}: ${s.path}`,
       relationship: 'Source' as const,
     }));
-    const pdf = pdfa3
-      ? await renderPdf(dated(vorlageDocument(templates, vorlage), epoch), {
-          pdfa: '3b',
-          attachments,
-        })
-      : artifact(`${vorlage.ordner}.pdf`);
+    const name = `${vorlage.ordner}.pdf`;
+    const pdf: ArchiveFile = pdfa3
+      ? {
+          path: name,
+          bytes: (
+            await renderVorlagePdf(
+              dated(vorlageDocument(templates, vorlage), epoch),
+              anlageInputs(vorlage),
+              { pdfa: '3b', attachments },
+            )
+          ).pdf,
+          ...conformance(name, 'PDF/A-3b'),
+        }
+      : built(name);
     vorlagen.push({
       nummer: vorlage.nummer,
       version: vorlage.kopf.version,
       files: [
-        { path: `${vorlage.ordner}.pdf`, bytes: pdf },
-        { path: `${vorlage.ordner}.docx`, bytes: artifact(`${vorlage.ordner}.docx`) },
-        ...vorlage.anlagen.flatMap((a) => {
-          const name = `${vorlage.ordner}-anlage-${String(a.nummer)}.pdf`;
-          return a.datei ? [{ path: name, bytes: artifact(name) }] : [];
-        }),
+        pdf,
+        built(`${vorlage.ordner}.docx`),
+        ...vorlage.anlagen.flatMap((a) =>
+          a.datei ? [built(`${vorlage.ordner}-anlage-${String(a.nummer)}.pdf`)] : [],
+        ),
       ],
       // the YAML files and the Anlagen as the clerk gave them, the body's files
       // (quellen/, quellen/koerperschaft/; sha256 in the manifest)
@@ -94,10 +115,7 @@ async function archiveFiles(
     });
   }
   const packet = [
-    ...['sitzungsmappe.pdf', 'sitzungsmappe-mitglieder.pdf'].map((path) => ({
-      path,
-      bytes: artifact(path),
-    })),
+    ...['sitzungsmappe.pdf', 'sitzungsmappe-mitglieder.pdf'].map(built),
     // the cover's letterhead and the packet's design come from the body's files as well
     ...body.map((f) => ({ path: `quellen/${f.path}`, bytes: f.bytes })),
   ];

@@ -457,6 +457,13 @@ export const catalogue = {
     message: 'Die Anlage „{value}“ ist {what}, keine gewöhnliche Datei.',
     hint: 'Legen Sie die Datei selbst in den Ordner der Vorlage, keine Verknüpfung auf eine Datei anderswo.',
   },
+  RM709: {
+    severity: 'fehler',
+    name: 'anlage-jpeg-unshowable',
+    message:
+      'Die Anlage „{value}“ ist ein JPEG-Bild, {was}; so lässt es sich im PDF (PDF/A mit sRGB-Farben) nicht farbrichtig wiedergeben.',
+    hint: 'Speichern Sie das Bild im Bildprogramm als JPEG in RGB (sRGB, 8 Bit), z. B. in GIMP über „Bild“ → „Modus“ → „RGB“ und „Exportieren als“, oder als PDF, und geben Sie diese Datei bei „datei“ an.',
+  },
   // The body's settings: koerperschaft.yaml
   RM801: {
     severity: 'fehler',
@@ -558,6 +565,13 @@ export const catalogue = {
     message:
       'Das SVG-Bild „{datei}“ enthält {was}; das lässt sich im PDF (PDF/A, ohne Transparenz) nicht sicher wiedergeben.',
     hint: 'Speichern Sie die Grafik ohne Transparenz, Skripte, Verweise und eingebettete Bilder, oder als PNG.',
+  },
+  RM625: {
+    severity: 'fehler',
+    name: 'jpeg-unshowable',
+    message:
+      'Das JPEG-Bild „{datei}“ ist {was}; so lässt es sich im PDF (PDF/A mit sRGB-Farben) und in Word nicht farbrichtig wiedergeben.',
+    hint: 'Speichern Sie das Bild im Bildprogramm als JPEG in RGB (sRGB, 8 Bit), z. B. in GIMP über „Bild“ → „Modus“ → „RGB“ und „Exportieren als“, oder als PNG.',
   },
   // Own templates (content/templates/) and own section kinds (content/abschnittsarten/)
   RM901: {

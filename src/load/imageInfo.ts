@@ -1,8 +1,9 @@
 /**
  * What an image file is, from its bytes rather than its name: PNG and JPEG by their signature
- * (and their size from the IHDR chunk or the SOF marker), SVG by its root element (its size from
+ * (and their size from the IHDR chunk or the SOF marker, jpegFrame.ts), SVG by its root element (its size from
  * width and height, else its viewBox). Pure; the check (RM622) compares it with the file name.
  */
+import { jpegFrame } from './jpegFrame.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'svg';
 
@@ -34,24 +35,9 @@ function png(bytes: Uint8Array): ImageInfo | undefined {
   return { format: 'png', width: u32(bytes, 16), height: u32(bytes, 20) };
 }
 
-/** the first start-of-frame marker (SOF0–SOF15 without DHT, JPG and DAC) gives the size */
 function jpeg(bytes: Uint8Array): ImageInfo | undefined {
-  if (bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) return undefined;
-  let at = 2;
-  while (at + 9 < bytes.length) {
-    if (bytes[at] !== 0xff) return undefined;
-    const marker = bytes[at + 1] ?? 0;
-    if (marker === 0xff) {
-      at++;
-      continue;
-    }
-    const length = u16(bytes, at + 2);
-    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-      return { format: 'jpeg', width: u16(bytes, at + 7), height: u16(bytes, at + 5) };
-    }
-    at += 2 + length;
-  }
-  return undefined;
+  const frame = jpegFrame(bytes);
+  return frame && { format: 'jpeg', width: frame.width, height: frame.height };
 }
 
 /** "210mm" → in CSS pixels; a percentage or an unknown unit gives undefined */

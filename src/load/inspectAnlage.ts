@@ -12,17 +12,22 @@ import {
   PDFName,
   PDFRawStream,
   PDFStream,
+  ParseSpeeds,
   decodePDFRawStream,
 } from 'pdf-lib';
+import { jpegFault } from './jpegFrame.js';
 
 export type AnlageArt = 'pdf' | 'png' | 'jpeg';
 
 export interface AnlageFacts {
   /** the kind by the file's first bytes; null: none of PDF, PNG, JPEG */
   readonly art: AnlageArt | null;
-  /** the file cannot be taken over: 'kaputt' (pdf-lib cannot read it) or 'verschluesselt' */
-  readonly fehler?: 'kaputt' | 'verschluesselt';
-  /** what pdf-lib said, for the diagnostic's cause */
+  /**
+   * the file cannot be taken over: 'kaputt' (pdf-lib cannot read it), 'verschluesselt', or
+   * 'jpeg' (a JPEG the outputs cannot show right, e.g. CMYK: jpegFrame.ts)
+   */
+  readonly fehler?: 'kaputt' | 'verschluesselt' | 'jpeg';
+  /** what pdf-lib said, for the diagnostic's cause; with 'jpeg' what is wrong, in German */
   readonly detail?: string;
   readonly seiten?: number;
   /** active content found (German names, e.g. „JavaScript“); it is never taken over */
@@ -43,6 +48,13 @@ export function artOf(bytes: Uint8Array): AnlageArt | null {
 }
 
 const N = (name: string): PDFName => PDFName.of(name);
+
+/**
+ * The bytes in an ArrayBuffer of their own: pdf-lib's JPEG reader looks at `bytes.buffer` from
+ * offset 0, so a view into a larger buffer (a pooled Node Buffer, a slice) reads the wrong bytes.
+ */
+export const own = (bytes: Uint8Array): Uint8Array =>
+  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 
 /** Active content of a document: catalog actions, name trees, forms, page and annotation actions. */
 export function activeContent(doc: PDFDocument): string[] {
@@ -163,12 +175,17 @@ export function pdfaReason(doc: PDFDocument): string | null {
   return null;
 }
 
-/** Reads a PDF for an Anlage (an encrypted one too: see isEncrypted; pdf-lib cannot decrypt). */
+/**
+ * Reads a PDF for an Anlage (an encrypted one too: see isEncrypted; pdf-lib cannot decrypt).
+ * At full speed: pdf-lib's default waits a timer tick (at least 1 ms) after every 100 objects,
+ * for browsers; a 200-page Anlage has thousands.
+ */
 export async function loadAnlagePdf(bytes: Uint8Array): Promise<PDFDocument> {
   return PDFDocument.load(bytes, {
     updateMetadata: false,
     throwOnInvalidObject: true,
     ignoreEncryption: true,
+    parseSpeed: ParseSpeeds.Fastest,
   });
 }
 
@@ -178,11 +195,12 @@ export async function inspectAnlage(bytes: Uint8Array): Promise<AnlageFacts> {
   if (art === 'png' || art === 'jpeg') {
     try {
       const doc = await PDFDocument.create();
-      const image = art === 'png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+      const image = art === 'png' ? await doc.embedPng(own(bytes)) : await doc.embedJpg(own(bytes));
       if (!(image.width > 0 && image.height > 0)) throw new Error('image without size');
-      // a CMYK JPEG would need a CMYK output intent; every ratsmappe PDF has sRGB
-      const cmyk = art === 'jpeg' && jpegComponents(bytes) === 4;
-      return { art, seiten: 1, aktiv: [], keinPdfa: cmyk ? 'das Bild ist in CMYK' : null };
+      // a CMYK JPEG and others the outputs cannot show right are refused (RM709)
+      const fault = art === 'jpeg' ? jpegFault(bytes) : null;
+      if (fault !== null) return { art, fehler: 'jpeg', detail: fault, aktiv: [], keinPdfa: null };
+      return { art, seiten: 1, aktiv: [], keinPdfa: null };
     } catch (error) {
       return { art, fehler: 'kaputt', detail: String(error), aktiv: [], keinPdfa: null };
     }
@@ -204,18 +222,4 @@ export async function inspectAnlage(bytes: Uint8Array): Promise<AnlageFacts> {
   } catch (error) {
     return { art, fehler: 'kaputt', detail: String(error), aktiv: [], keinPdfa: null };
   }
-}
-
-/** The number of colour components of a JPEG (from its first SOF marker), or null. */
-function jpegComponents(bytes: Uint8Array): number | null {
-  let i = 2;
-  while (i + 9 < bytes.length) {
-    if (bytes[i] !== 0xff) return null;
-    const marker = bytes[i + 1] ?? 0;
-    const length = ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0);
-    const sof = marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker);
-    if (sof) return bytes[i + 9] ?? null;
-    i += 2 + length;
-  }
-  return null;
 }

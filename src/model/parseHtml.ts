@@ -64,7 +64,7 @@ export const allowedTags: Readonly<Record<string, readonly string[]>> = {
 /** attributes beyond class, href and heading ids: by tag */
 const allowedAttributes: Readonly<Record<string, readonly string[]>> = {
   figure: ['data-einheit'],
-  data: ['value'],
+  data: ['value', 'data-zeit'],
   img: ['src', 'alt'],
 };
 
@@ -203,9 +203,18 @@ const plainText = (el: Element): string =>
     .map((i) => (i.type === 'text' ? i.text : ''))
     .join('');
 
+/** "2016-02" or "2019-12-31" → ms since 1970 (UTC, the first day of a month); else undefined */
+function timeOf(text: string | undefined): number | undefined {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text ?? '');
+  if (match === null) return undefined;
+  const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1));
+  return Number.isFinite(at) ? at : undefined;
+}
+
 /**
  * <figure class="saeulen|balken|linien" data-einheit="…"><figcaption>title</figcaption>
- * <data value="468">Coesfeld</data>…</figure> is a chart; <figure class="bild"><img src alt>
+ * <data value="468">Coesfeld</data>…</figure> is a chart (a point's data-zeit, an ISO day or
+ * month, places it on a time axis); <figure class="bild"><img src alt>
  * <figcaption>…</figcaption></figure> a picture.
  */
 function figure(el: Element, images: ImageLookup): Block {
@@ -237,7 +246,8 @@ function figure(el: Element, images: ImageLookup): Block {
     .map((d) => {
       const value = Number(attr(d, 'value'));
       if (!Number.isFinite(value)) throw new HtmlSubsetError('<data> needs a numeric value');
-      return { label: plainText(d), value };
+      const at = timeOf(attr(d, 'data-zeit'));
+      return { label: plainText(d), value, ...(at === undefined ? {} : { at }) };
     });
   const title = captionText ?? '';
   return {

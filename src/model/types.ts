@@ -82,6 +82,8 @@ export type ChartKind = 'columns' | 'bars' | 'line';
 export interface ChartPoint {
   readonly label: string;
   readonly value: number;
+  /** the point's date (ms since 1970, UTC): a line chart whose points all have one spaces them by time */
+  readonly at?: number;
 }
 
 /** An image file's bytes, already checked to be what its format says. */

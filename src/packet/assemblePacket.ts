@@ -8,7 +8,8 @@
  * pdf-lib has no API for bookmarks and named destinations, so those dictionaries are written
  * here (ISO 32000-1 12.3.2.3 name tree of /Dests, 12.3.3 outline); see outline.ts.
  *
- * The result is PDF/A-2b like every PDF of ratsmappe: XMP (buildXmp), the parts' sRGB output
+ * The result is PDF/A-2b like every PDF of ratsmappe (PDF/A-3b when a part brings associated
+ * files, associatedFiles.ts): XMP (buildXmp), the parts' sRGB output
  * intent, /Lang, a trailer /ID, fonts embedded (the parts' subsets, with subset tags made
  * unique across parts), no transparency.
  */
@@ -21,12 +22,17 @@ import {
   PDFName,
   PDFObjectCopier,
   PDFRef,
+  ParseSpeeds,
   type PDFPage,
 } from 'pdf-lib';
 import type { DocumentMeta } from '../model/types.js';
 import { buildXmp } from '../render/pdf/pdfArchive.js';
 import type { OutlineEntry } from '../render/pdf/pdfBlocks.js';
-import { renderFurniture, type PageFurniture } from '../render/pdf/renderFurniture.js';
+import {
+  overlayPages,
+  renderFurniture,
+  type PageFurniture,
+} from '../render/pdf/renderFurniture.js';
 import {
   collectDests,
   dropDanglingLinks,
@@ -36,11 +42,24 @@ import {
   writeDests,
 } from './pdfNames.js';
 import { writeOutline, type OutlineItem } from './outline.js';
-import { IDENTITY, num, pageView, type Matrix } from '../render/anlagen/pageMatrix.js';
+import {
+  collectAssociatedFiles,
+  noAssociatedFiles,
+  writeAssociatedFiles,
+} from './associatedFiles.js';
+import {
+  IDENTITY,
+  num,
+  pageView,
+  sharedStreams,
+  type Matrix,
+} from '../render/anlagen/pageMatrix.js';
 
 /** One part of a packet: a rendered PDF and how the packet refers to it. */
 export interface PacketPart {
   readonly pdf: Uint8Array;
+  /** `pdf` already loaded in this thread (a prepared Anlage): copied from, not parsed again */
+  readonly loaded?: PDFDocument;
   /** bookmarks of the part (its own levels; nested below `top` when there is one) */
   readonly outline: readonly OutlineEntry[];
   /** a Vorlage on the agenda: destination and bookmark of its TOP, the header texts */
@@ -66,11 +85,17 @@ export interface PacketPart {
 export interface PacketSpec {
   readonly meta: DocumentMeta;
   readonly parts: readonly PacketPart[];
-  /** claim PDF/A-2b in the XMP (default); false when a part is not PDF/A-2b (an Anlage) */
+  /**
+   * claim PDF/A in the XMP (default); false when a part is not PDF/A-2b (an Anlage). The claim
+   * is PDF/A-3b when a part has associated files (an archived Vorlage's sources), else PDF/A-2b.
+   */
   readonly pdfa?: boolean;
 }
 
 const PRODUCER = 'ratsmappe (pdfmake, pdf-lib)';
+
+/** pdf-lib's load without its timer tick after every 100 objects (meant for browsers) */
+const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
 
 /** `D:YYYYMMDD000000Z` of an ISO day, as pdfkit writes the parts' dates */
 const pdfDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -110,11 +135,12 @@ export async function assemblePacket({
   const views: Matrix[] = [];
   const pages: PDFPage[] = [];
   let outputIntents: ReturnType<PDFObjectCopier['copy']> | undefined;
+  const files = noAssociatedFiles();
   let fonts = 0;
   const nextTag = (): string => tagFor(fonts++);
 
   for (const [k, part] of parts.entries()) {
-    const src = await PDFDocument.load(part.pdf, { updateMetadata: false });
+    const src = part.loaded ?? (await PDFDocument.load(part.pdf, LOAD));
     const rename = (name: string): string =>
       name.startsWith('_') ? `_p${String(k)}${name}` : name;
     const copied = await out.copyPages(src, src.getPageIndices());
@@ -141,6 +167,7 @@ export async function assemblePacket({
       }
     });
     collectDests(src, copied, rename, dests);
+    collectAssociatedFiles(src, out, files);
     uniqueFontTags(copied, nextTag);
     for (const page of copied) renameLinks(page, rename);
     if (outputIntents === undefined) {
@@ -178,7 +205,14 @@ export async function assemblePacket({
   outputIntents ??= overlay.outputIntents;
   writeDests(out, dests);
   writeOutline(out, items);
-  writeInfo(out, meta, outputIntents, parts, pdfa);
+  const attached = writeAssociatedFiles(out, files);
+  writeInfo(
+    out,
+    meta,
+    outputIntents,
+    parts,
+    pdfa ? (attached ? 'PDF/A-3b' : 'PDF/A-2b') : undefined,
+  );
   return out.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
 }
 
@@ -208,7 +242,7 @@ async function overlayFurniture(
   const { context } = out;
   const overlay = await PDFDocument.load(
     await renderFurniture(furniture, meta.footer, meta.design),
-    { updateMetadata: false },
+    LOAD,
   );
   const intents = overlay.catalog.get(PDFName.of('OutputIntents'));
   const copied = await out.copyPages(overlay, overlay.getPageIndices());
@@ -228,10 +262,12 @@ async function overlayFurniture(
     if (resources !== undefined) dict.dict.set(PDFName.of('Resources'), resources);
     return stream;
   };
+  const overlayOf = overlayPages(furniture);
   const plain = context.register(context.stream('q\n'));
   const headed = context.register(context.stream('q /RmHead Do Q\nq\n'));
   const after = context.register(context.stream('\nQ\nq /RmFoot Do Q\n'));
   let closing: PDFRef | undefined;
+  const viewed = sharedStreams(context);
   pages.forEach((page, i) => {
     const resources = page.node.Resources() ?? context.obj({});
     let xobjects = resources.lookupMaybe(PDFName.of('XObject'), PDFDict);
@@ -241,14 +277,16 @@ async function overlayFurniture(
     }
     const stamped = furniture[i]?.stamp !== undefined;
     const hasHeader = furniture[i]?.header !== undefined || stamped;
-    if (hasHeader) xobjects.set(PDFName.of('RmHead'), asForm(copied[2 * i]));
-    xobjects.set(PDFName.of('RmFoot'), asForm(copied[2 * i + 1]));
+    const { head, foot } = overlayOf[i] ?? { head: 2 * i, foot: 2 * i + 1 };
+    if (hasHeader) xobjects.set(PDFName.of('RmHead'), asForm(copied[head]));
+    if (foot !== undefined) xobjects.set(PDFName.of('RmFoot'), asForm(copied[foot]));
     const body = bodies[i];
     if (body === undefined) throw new Error('page without body');
     const view = views[i] ?? IDENTITY;
-    // an Anlage page: the stamp through the page's own view, and nothing below its body
+    // an Anlage page: the stamp through the page's own view, and nothing below its body; pages
+    // of one view share the stream
     const before = stamped
-      ? context.register(context.stream(`q ${view.map(num).join(' ')} cm /RmHead Do Q\nq\n`))
+      ? viewed(`q ${view.map(num).join(' ')} cm /RmHead Do Q\nq\n`)
       : hasHeader
         ? headed
         : plain;
@@ -275,7 +313,7 @@ function writeInfo(
   meta: DocumentMeta,
   outputIntents: ReturnType<PDFObjectCopier['copy']> | undefined,
   parts: readonly PacketPart[],
-  pdfa: boolean,
+  claim: 'PDF/A-2b' | 'PDF/A-3b' | undefined,
 ): void {
   const { context } = out;
   const date = pdfDate(meta.date);
@@ -299,7 +337,7 @@ function writeInfo(
     CreationDate: date,
     ModDate: date,
   };
-  const xmp = context.stream(buildXmp(info, meta.language, pdfa ? 'PDF/A-2b' : undefined), {
+  const xmp = context.stream(buildXmp(info, meta.language, claim), {
     Type: 'Metadata',
     Subtype: 'XML',
   });

@@ -22,7 +22,7 @@ const textOf = (value: unknown): string | undefined =>
   value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 
 /** Walks a name tree (leaf /Names pairs, /Kids), calling `visit` for every entry. */
-function walkNameTree(
+export function walkNameTree(
   node: PDFDict | undefined,
   visit: (name: string, value: unknown) => void,
 ): void {

@@ -14,7 +14,7 @@ import {
 } from './anlagen/renderAnlagen.js';
 import { renderDocx } from './docx/renderDocx.js';
 import type { OutlineEntry } from './pdf/pdfBlocks.js';
-import { renderPdfPart } from './pdf/renderPdf.js';
+import { renderPdfPart, type PdfOptions } from './pdf/renderPdf.js';
 
 export interface RenderedVorlage {
   /** the Vorlage's own PDF (PDF/A-2b); links only to targets inside it */
@@ -38,14 +38,19 @@ export const SAVE_OPTIONS = {
   updateFieldAppearances: false,
 } as const;
 
-/** The PDF side of a Vorlage. `doc` may link other Vorlagen of the meeting (`#vorlage-<Nummer>`); they stay in `part`. */
+/**
+ * The PDF side of a Vorlage. `doc` may link other Vorlagen of the meeting (`#vorlage-<Nummer>`);
+ * they stay in `part`. `options`: PDF/A-2b (default) or, for the archive, PDF/A-3b with the
+ * sources embedded; the Anlagen follow either way, and the claim holds only when they are PDF/A.
+ */
 export async function renderVorlagePdf(
   doc: Document,
   anlagen: readonly AnlageInput[] = [],
+  options: PdfOptions = { pdfa: '2b' },
 ): Promise<Omit<RenderedVorlage, 'docx'>> {
   const own = headingIdsOf(doc.blocks);
   const foreign = [...linkTargets(doc.blocks)].filter((t) => !own.has(t));
-  const rendered = await renderPdfPart(doc, { pdfa: '2b' });
+  const rendered = await renderPdfPart(doc, options);
   let pdf: Uint8Array = rendered.bytes;
   let part: Uint8Array | null = null;
   if (foreign.length > 0) {
@@ -54,12 +59,12 @@ export async function renderVorlagePdf(
     for (const page of copy.getPages()) dropDanglingLinks(page, (name) => own.has(name));
     pdf = await copy.save(SAVE_OPTIONS);
   }
-  const done = await renderAnlagen(doc, anlagen);
+  const { rendered: done, loaded } = await renderAnlagen(doc, anlagen);
   const carried = anlagen.filter((a) => a.imEigenenPdf);
   if (carried.length > 0) {
     // the packets take the Vorlage's pages alone (part), its own PDF has the Anlagen after them
     part ??= pdf;
-    pdf = await withAnlagen(doc, { pdf, outline: rendered.outline }, anlagen, done);
+    pdf = await withAnlagen(doc, { pdf, outline: rendered.outline }, anlagen, done, loaded);
   }
   const pdfa = carried.every((a) => a.pdfa);
   return { pdf, part, pages: rendered.pages, outline: rendered.outline, anlagen: done, pdfa };

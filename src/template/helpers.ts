@@ -184,7 +184,8 @@ export function registerHelpers(hbs: typeof Handlebars): void {
   );
   /**
    * a series as chart data: [{kommune, anzahl}] → [{beschriftung, wert}]; beschriftung="datum"
-   * writes ISO dates and months the German way (2019-12-17 → 17.12.2019)
+   * writes ISO dates and months the German way (2019-12-17 → 17.12.2019) and keeps them as
+   * `zeit`
    */
   hbs.registerHelper(
     'reihe',
@@ -196,6 +197,8 @@ export function registerHelpers(hbs: typeof Handlebars): void {
         return {
           beschriftung: asDate ? formatDate(text) : text,
           wert: approx(raw, 'anzahl').value,
+          // a day or a month: where the point stands on a time axis (a line chart spaces by it)
+          ...(asDate && /^\d{4}-\d{2}(-\d{2})?$/.test(text) ? { zeit: text } : {}),
         };
       });
     },

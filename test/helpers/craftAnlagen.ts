@@ -23,7 +23,8 @@ import { renderPdfPart } from '../../src/render/pdf/renderPdf.js';
 
 const fixed = new Date('2022-02-01T00:00:00Z');
 
-async function plainDoc(): Promise<PDFDocument> {
+/** An empty plain PDF (no PDF/A) with fixed dates, so equal input gives equal bytes. */
+export async function plainDoc(): Promise<PDFDocument> {
   const doc = await PDFDocument.create();
   doc.setCreationDate(fixed);
   doc.setModificationDate(fixed);
@@ -61,7 +62,8 @@ export async function kostenschaetzung(): Promise<Uint8Array> {
   return (await renderPdfPart(doc, { pdfa: '2b' })).bytes;
 }
 
-function drawPlan(page: PDFPage, font: PDFFont, title: string): void {
+/** A site plan: frame, a building, the title and a scale line. */
+export function drawPlan(page: PDFPage, font: PDFFont, title: string): void {
   const { width, height } = page.getSize();
   page.drawRectangle({
     x: 20,

@@ -4,7 +4,7 @@
  * Furniture is drawn for the page as it is seen (width × height after turning) and painted
  * through `visualToUser`; the body is shrunk inside the seen page by `shrinkTowardsFoot`.
  */
-import type { PDFPage } from 'pdf-lib';
+import type { PDFContext, PDFPage, PDFRef } from 'pdf-lib';
 
 /** A PDF matrix [a b c d e f]: (x, y) → (a·x + c·y + e, b·x + d·y + f). */
 export type Matrix = readonly [number, number, number, number, number, number];
@@ -67,3 +67,20 @@ export const num = (n: number): string => {
   const r = Math.round(n * 10000) / 10000;
   return Object.is(r, -0) ? '0' : String(r);
 };
+
+/**
+ * A content stream per text, written once: the wrapping streams of pages of one size are the
+ * same, and a 200-page Anlage then has a few of them, not hundreds of objects to copy, parse
+ * and write in every assembly.
+ */
+export function sharedStreams(context: PDFContext): (text: string) => PDFRef {
+  const written = new Map<string, PDFRef>();
+  return (text) => {
+    let ref = written.get(text);
+    if (ref === undefined) {
+      ref = context.register(context.stream(text));
+      written.set(text, ref);
+    }
+    return ref;
+  };
+}

@@ -25,11 +25,12 @@ import {
   PDFString,
   PDFHexString,
   type PDFPage,
+  type PDFRef,
 } from 'pdf-lib';
-import { loadAnlagePdf, type AnlageArt } from '../../load/inspectAnlage.js';
+import { loadAnlagePdf, own, type AnlageArt } from '../../load/inspectAnlage.js';
 import { MARGIN, PAGE_HEIGHT, PAGE_WIDTH } from '../pdf/pageGeometry.js';
 import { SAVE_OPTIONS } from '../renderVorlage.js';
-import { apply, num, shrinkTowardsFoot } from './pageMatrix.js';
+import { apply, num, sharedStreams, shrinkTowardsFoot } from './pageMatrix.js';
 
 /** The band at the top of an Anlage page that the stamp stands in (pt). */
 export const BAND = 16;
@@ -37,6 +38,8 @@ export const BAND = 16;
 export interface PreparedAnlage {
   readonly pdf: Uint8Array;
   readonly pages: number;
+  /** the document `pdf` was saved from, for assemblies in this thread (no second parse) */
+  readonly doc: PDFDocument;
 }
 
 const N = (name: string): PDFName => PDFName.of(name);
@@ -65,15 +68,18 @@ function sanitizePage(page: PDFPage): void {
   else page.node.set(N('Annots'), page.doc.context.obj(kept));
 }
 
-/** Shrinks a copied page's content below the band and moves its links along. */
-function freeBand(page: PDFPage): void {
+/**
+ * Shrinks a copied page's content below the band and moves its links along; pages of one size
+ * share the wrapping streams (sharedStreams).
+ */
+function freeBand(page: PDFPage, stream: (text: string) => PDFRef): void {
   const { context } = page.doc;
   const m = shrinkTowardsFoot(page, BAND);
   const contents = page.node.get(N('Contents'));
   const streams =
     contents instanceof PDFArray ? contents.asArray() : contents === undefined ? [] : [contents];
-  const before = context.register(context.stream(`q ${m.map(num).join(' ')} cm\n`));
-  const after = context.register(context.stream('\nQ\n'));
+  const before = stream(`q ${m.map(num).join(' ')} cm\n`);
+  const after = stream('\nQ\n');
   page.node.set(N('Contents'), context.obj([before, ...streams, after]));
   const annots = page.node.Annots();
   for (let i = 0; i < (annots?.size() ?? 0); i++) {
@@ -109,16 +115,17 @@ async function preparePdf(bytes: Uint8Array): Promise<PreparedAnlage> {
   for (const page of src.getPages()) sanitizePage(page);
   const out = await PDFDocument.create({ updateMetadata: false });
   const copied = await out.copyPages(src, src.getPageIndices());
+  const stream = sharedStreams(out.context);
   for (const page of copied) {
     out.addPage(page);
-    freeBand(page);
+    freeBand(page, stream);
   }
-  return { pdf: await out.save(SAVE_OPTIONS), pages: copied.length };
+  return { pdf: await out.save(SAVE_OPTIONS), pages: copied.length, doc: out };
 }
 
 async function prepareImage(art: 'png' | 'jpeg', bytes: Uint8Array): Promise<PreparedAnlage> {
   const out = await PDFDocument.create({ updateMetadata: false });
-  const image = art === 'png' ? await out.embedPng(bytes) : await out.embedJpg(bytes);
+  const image = art === 'png' ? await out.embedPng(own(bytes)) : await out.embedJpg(own(bytes));
   const landscape = image.width > image.height;
   const [width, height] = landscape ? [PAGE_HEIGHT, PAGE_WIDTH] : [PAGE_WIDTH, PAGE_HEIGHT];
   const page = out.addPage([width, height]);
@@ -133,7 +140,7 @@ async function prepareImage(art: 'png' | 'jpeg', bytes: Uint8Array): Promise<Pre
     width: w,
     height: h,
   });
-  return { pdf: await out.save(SAVE_OPTIONS), pages: 1 };
+  return { pdf: await out.save(SAVE_OPTIONS), pages: 1, doc: out };
 }
 
 /** The Anlage as a part: sanitized pages with a free band at the top. Pure (pdf-lib in memory). */

@@ -5,6 +5,7 @@
  * assembly: one footer count over all pages, bookmarks „Anlage n: <Titel>“). A file claims
  * PDF/A-2b only when every Anlage in it is PDF/A-2b.
  */
+import type { PDFDocument } from 'pdf-lib';
 import type { Document } from '../../model/types.js';
 import { assemblePacket, type PacketPart } from '../../packet/assemblePacket.js';
 import type { OutlineEntry } from '../pdf/pdfBlocks.js';
@@ -24,37 +25,45 @@ export interface RenderedAnlage {
   readonly pdfa: boolean;
 }
 
-/** The part of an Anlage in an assembly; `level` of its bookmark. */
+/** The part of an Anlage in an assembly; `level` of its bookmark; `loaded`: pdf's document. */
 export const anlagePart = (
   vorlage: string,
   anlage: { readonly nummer: number; readonly titel: string },
   pdf: Uint8Array,
   level: number,
+  loaded?: PDFDocument,
 ): PacketPart => {
   const labels = anlageLabels(vorlage, anlage.nummer, anlage.titel);
   return {
     pdf,
+    ...(loaded === undefined ? {} : { loaded }),
     outline: [],
     anlage: { dest: labels.dest, bookmark: labels.bookmark, stamp: labels.stamp, level },
   };
 };
 
+/**
+ * The Anlagen rendered, and the prepared documents in memory (`loaded`, in the same order), which
+ * withAnlagen copies from in this thread instead of parsing the parts again.
+ */
 export async function renderAnlagen(
   doc: Document,
   anlagen: readonly AnlageInput[],
-): Promise<RenderedAnlage[]> {
-  return Promise.all(
+): Promise<{ rendered: RenderedAnlage[]; loaded: PDFDocument[] }> {
+  const done = await Promise.all(
     anlagen.map(async (a) => {
       const prepared = await prepareAnlage(a.art, a.bytes);
       const labels = anlageLabels(a.vorlage, a.nummer, a.titel);
       const file = await assemblePacket({
         meta: { ...doc.meta, title: labels.stamp, subject: labels.stamp },
-        parts: [anlagePart(a.vorlage, a, prepared.pdf, 1)],
+        parts: [anlagePart(a.vorlage, a, prepared.pdf, 1, prepared.doc)],
         pdfa: a.pdfa,
       });
-      return { nummer: a.nummer, part: prepared.pdf, pages: prepared.pages, file, pdfa: a.pdfa };
+      const rendered = { nummer: a.nummer, part: prepared.pdf, pages: prepared.pages, file };
+      return { rendered: { ...rendered, pdfa: a.pdfa }, loaded: prepared.doc };
     }),
   );
+  return { rendered: done.map((d) => d.rendered), loaded: done.map((d) => d.loaded) };
 }
 
 /** The Vorlage's own PDF with the Anlagen it carries after its pages. */
@@ -63,16 +72,17 @@ export function withAnlagen(
   own: { readonly pdf: Uint8Array; readonly outline: readonly OutlineEntry[] },
   anlagen: readonly AnlageInput[],
   rendered: readonly RenderedAnlage[],
+  loaded: readonly PDFDocument[] = [],
 ): Promise<Uint8Array> {
   const carried = anlagen.flatMap((a, i) => {
     const r = rendered[i];
-    return a.imEigenenPdf && r !== undefined ? [{ a, r }] : [];
+    return a.imEigenenPdf && r !== undefined ? [{ a, r, doc: loaded[i] }] : [];
   });
   return assemblePacket({
     meta: doc.meta,
     parts: [
       { pdf: own.pdf, outline: own.outline },
-      ...carried.map(({ a, r }) => anlagePart(a.vorlage, a, r.part, 1)),
+      ...carried.map(({ a, r, doc: d }) => anlagePart(a.vorlage, a, r.part, 1, d)),
     ],
     pdfa: carried.every(({ a }) => a.pdfa),
   });

@@ -24,6 +24,8 @@ const FONT_SIZE = 9;
 const TEXT = '#333333';
 const AXIS = '#7f7f7f';
 const GRID = '#d9d9d9';
+/** a year in ms: the time axis ticks at most once a year */
+const YEAR = 365.25 * 24 * 3600 * 1000;
 
 /** the chart's height in pt: horizontal bars grow with their number */
 export const chartHeight = (chart: ChartBlock): number =>
@@ -55,11 +57,34 @@ function option(chart: ChartBlock, style: ChartStyle): echarts.EChartsCoreOption
         : { name: longUnit, nameTextStyle: text, nameGap: 12 }),
   };
   const horizontal = chart.kind === 'bars';
+  // a line over dates: spaced by time, the years on the axis (the text alternative and the
+  // labels of the points say the figures)
+  const timed = chart.kind === 'line' && chart.data.every((p) => p.at !== undefined);
+  const first = chart.data[0]?.at ?? 0;
+  const last = chart.data.at(-1)?.at ?? 0;
+  // a little room at both ends, so the first point's label keeps clear of the value axis
+  const room = (last - first) * 0.04;
+  const years = {
+    type: 'time',
+    min: first - room,
+    max: last + room,
+    axisLine: { lineStyle: { color: AXIS } },
+    axisTick: { show: false },
+    splitLine: { show: false },
+    minInterval: YEAR,
+    axisLabel: {
+      ...text,
+      hideOverlap: true,
+      formatter: (v: number) => String(new Date(v).getUTCFullYear()),
+    },
+  };
   const series =
     chart.kind === 'line'
       ? {
           type: 'line',
-          data: chart.data.map((p) => p.value),
+          data: chart.data.map((p) => (timed ? [p.at, p.value] : p.value)),
+          // nothing to clip: the value axis holds every point (staticSvg drops the clip path)
+          clip: false,
           lineStyle: { color: style.color, width: 2 },
           itemStyle: { color: style.color },
           symbol: 'circle',
@@ -80,10 +105,12 @@ function option(chart: ChartBlock, style: ChartStyle): echarts.EChartsCoreOption
         };
   const seriesLabel = {
     ...series.label,
-    formatter: (p: { value: number }) => label(p.value, unit),
+    formatter: (p: { value: number | number[] }) =>
+      label(Array.isArray(p.value) ? (p.value[1] ?? 0) : p.value, unit),
   };
   return {
     animation: false,
+    useUTC: true,
     textStyle: text,
     grid: {
       left: 4,
@@ -91,7 +118,7 @@ function option(chart: ChartBlock, style: ChartStyle): echarts.EChartsCoreOption
       top: horizontal ? 4 : 20,
       bottom: horizontal ? (longUnit === undefined ? 16 : 30) : 18,
     },
-    xAxis: horizontal ? values : categories,
+    xAxis: horizontal ? values : timed ? years : categories,
     // the first category at the top, as in the table and the text
     yAxis: horizontal ? { ...categories, inverse: true } : values,
     series: [{ ...series, label: seriesLabel, labelLayout: { hideOverlap: true } }],
@@ -99,10 +126,26 @@ function option(chart: ChartBlock, style: ChartStyle): echarts.EChartsCoreOption
 }
 
 /**
- * Without what only a browser uses (hover styles, their class names, data attributes), inline
- * styles as presentation attributes; the ids
- * of clip paths (zrender numbers them with a per-process counter) named by the SVG's content,
- * so they are reproducible and do not clash between two charts in one HTML page.
+ * The `font` shorthand (the time axis' labels have one) as the attributes an SVG renderer
+ * without CSS reads (svg-to-pdfkit and resvg would draw the text at their default size).
+ */
+function fontLonghands([name, value]: [string, string]): [string, string][] {
+  const font = name === 'font' ? /^(\S+) (\S+) ([\d.]+px) (.+)$/.exec(value) : null;
+  if (font === null) return [[name, value]];
+  const [, style = 'normal', weight = 'normal', size = '9px', family = ''] = font;
+  return [
+    ['font-style', style],
+    ['font-weight', weight],
+    ['font-size', size],
+    ['font-family', family],
+  ];
+}
+
+/**
+ * Without what only a browser uses (hover styles, their class names, data attributes) and
+ * without clip paths, inline styles as presentation attributes; any other ids (zrender numbers
+ * them with a per-process counter) named by the SVG's content, so they are reproducible and do
+ * not clash between two charts in one HTML page.
  */
 function staticSvg(svg: string): string {
   const plain = svg
@@ -110,6 +153,11 @@ function staticSvg(svg: string): string {
     .replace(/ class="[^"]*"/g, '')
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/ pointer-events="[^"]*"/g, '')
+    // no clip paths: the series have `clip: false`, so echarts' grid clip clips nothing, and
+    // the PDF's SVG renderer would draw it as a soft mask (transparency)
+    .replace(/ clip-path="[^"]*"/g, '')
+    .replace(/<clipPath\b[\s\S]*?<\/clipPath>\s*/g, '')
+    .replace(/<defs\s*>\s*<\/defs>\s*/g, '')
     .replace(/\n+/g, '\n')
     .replace(/\bzr\d+-/g, 'chart-')
     // presentation attributes, not style: a page's CSP without inline styles keeps them
@@ -118,6 +166,7 @@ function staticSvg(svg: string): string {
         .split(';')
         .map((d) => d.split(':').map((part) => part.trim()))
         .filter((d): d is [string, string] => d.length === 2 && d[0] !== '')
+        .flatMap(fontLonghands)
         .map(([name, value]) => ` ${name}="${value.replace(/px$/, '')}"`)
         .join(''),
     );

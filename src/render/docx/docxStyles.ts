@@ -46,6 +46,8 @@ export const STYLE = {
   tableText: 'TableText',
   hyperlink: 'Hyperlink',
   footer: 'Footer',
+  /** Word's built-in caption style („Beschriftung“ in a German Word), which its table of figures takes */
+  caption: 'Caption',
 } as const;
 
 const HEADING_SIZES = [32, 28, 24, 22, 22] as const;
@@ -116,6 +118,16 @@ export function docxStyles(language: string, look: DocxLook = docxLook(undefined
         name: 'Table Text',
         basedOn: 'Normal',
         paragraph: { spacing: { before: 0, after: 0 } },
+      },
+      {
+        id: STYLE.caption,
+        name: 'caption',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        uiPriority: 35,
+        run: { size: 18 },
+        paragraph: { spacing: { before: 60, after: 200 } },
       },
       {
         id: STYLE.footer,

@@ -3,7 +3,9 @@
  * alternative in the drawing's `descr` (what Word's "Alternativtext" shows and a screen reader
  * says). A chart and an SVG picture are stored as SVG with a PNG of it (resvg, rasterise.ts) for
  * Word versions and readers that show no SVG; a chart's title stands above it (kept with it),
- * a picture's caption below.
+ * a picture's caption below, both in Word's caption style („Beschriftung“), so that Word's
+ * table of figures (Verweise → Abbildungsverzeichnis, Optionen → Formatvorlage „Beschriftung“)
+ * lists them.
  */
 import { AlignmentType, ImageRun, Paragraph, TextRun } from 'docx';
 import type { IRunOptions } from 'docx';
@@ -12,7 +14,7 @@ import type { Block } from '../../model/types.js';
 import { chartHeight, chartSvg, CHART_WIDTH } from '../chart/chartSvg.js';
 import { chartStyle } from '../chart/chartStyle.js';
 import { rasterise } from '../chart/rasterise.js';
-import { TEXT_WIDTH } from './docxStyles.js';
+import { INDENT_STEP, STYLE, TEXT_WIDTH } from './docxStyles.js';
 import { paragraphBase } from './paragraphBase.js';
 import type { Context, RenderState } from './renderState.js';
 
@@ -81,6 +83,9 @@ export function renderFigure(
     return [
       new Paragraph({
         ...base,
+        style: STYLE.caption,
+        // in a quote: the quote's indent, which the caption style replaces
+        ...(context.quote ? { indent: { left: context.indent + INDENT_STEP } } : {}),
         keepNext: true,
         spacing: { before: 120, after: 60 },
         children: [new TextRun(run({ text: block.title, bold: true, size: 20 }))],
@@ -109,6 +114,7 @@ export function renderFigure(
   return [
     picture,
     new Paragraph({
+      style: STYLE.caption,
       spacing: { before: 60, after: 200 },
       children: [new TextRun(run({ text: block.caption, italics: true, size: 18 }))],
     }),
