@@ -13,6 +13,8 @@
  *                              commands on the example always run 5 times)
  *   BENCH_REBUILD=0            skip the incremental rebuild; BENCH_REBUILD_SIZE=100 its size
  *   BENCH_LARGE=0              skip the 900 KB section
+ *   BENCH_ANLAGEN=0            skip the Anlagen rows: the example with and without one 200-page
+ *                              Anlage; N = BENCH_ANLAGEN_SIZE (default 100) with Anlagen
  *   BENCH_CLI=0                skip --help / check content / build content
  *   BENCH_COMPARE=0            skip pandoc → LibreOffice (run at the sizes 1, 10, 100 that
  *                              BENCH_SIZES holds, where pandoc and soffice are installed)
@@ -22,6 +24,7 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -42,6 +45,7 @@ import {
   generateLargeSection,
   generateMeeting,
 } from './generateMeeting.js';
+import { addAnlagen, anlagePdf, generateAnlagenMeeting } from './generateAnlagen.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin', 'ratsmappe.js');
@@ -354,6 +358,53 @@ if (enabled('BENCH_LARGE')) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Anlagen (issue 11): what one 200-page Anlage adds to the example; a meeting with Anlagen
+
+const anlagenSize = Number(env.BENCH_ANLAGEN_SIZE ?? 100);
+let anlageRows: Outcome<{ without: Measurement; with: Measurement }> | undefined;
+let anlagenMeeting: Outcome<Measurement> | undefined;
+if (enabled('BENCH_ANLAGEN')) {
+  anlageRows = await attempt('example with a 200-page Anlage', async () => {
+    const plain = fresh('content-example');
+    cpSync(example, plain, { recursive: true });
+    const heavy = fresh('content-example-anlage');
+    cpSync(example, heavy, { recursive: true });
+    await addAnlagen(heavy, 'SV-9-1601', [
+      { titel: 'Kostenschätzung', name: 'kostenschaetzung.pdf', bytes: await anlagePdf(200) },
+    ]);
+    // one after the other, run by run: both see the same machine
+    const runs = Number(env.BENCH_RUNS ?? 3);
+    const measured = { without: [] as Run[], with: [] as Run[] };
+    const pages = { without: 0, with: 0 };
+    for (let r = 0; r < runs; r++) {
+      for (const [key, dir] of [
+        ['without', plain],
+        ['with', heavy],
+      ] as const) {
+        const out = fresh('out');
+        measured[key].push(ratsmappe(['build', dir, '--out', out, '--quiet'], fresh('cache')));
+        if (r === 0) pages[key] = await pdfPages(out);
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
+    log(
+      `example ± 200-page Anlage: ${measured.without.map((x) => x.ms).join(', ')} / ${measured.with.map((x) => x.ms).join(', ')} ms`,
+    );
+    return {
+      without: summarise(measured.without, pages.without),
+      with: summarise(measured.with, pages.with),
+    };
+  });
+  anlagenMeeting = await attempt(`N=${anlagenSize} with Anlagen`, async () => {
+    const content = fresh(`content-anlagen-${anlagenSize}`);
+    await generateAnlagenMeeting(content, anlagenSize);
+    const m = await coldBuilds(`N=${anlagenSize} with Anlagen`, content, 1);
+    rmSync(content, { recursive: true, force: true });
+    return m;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // The same report through pandoc → LibreOffice
 
 interface Comparison {
@@ -488,6 +539,25 @@ if (large?.ok)
   row('build, one 900 KB text section', large, `${Math.round(large.value.bytes / 1000)} KB`);
 else row('build, one 900 KB text section', large);
 for (const [what, o] of Object.entries(small)) row(`\`${what}\` (example)`, o);
+if (anlageRows?.ok) {
+  row('`build content` (example), for the Anlage row', {
+    ok: true,
+    value: anlageRows.value.without,
+  });
+  row(
+    'example + one 200-page Anlage (PDF, 40 lines a page)',
+    { ok: true, value: anlageRows.value.with },
+    `adds ${s(anlageRows.value.with.ms - anlageRows.value.without.ms)} s`,
+  );
+} else if (anlageRows) row('example + one 200-page Anlage', anlageRows);
+if (anlagenMeeting?.ok) {
+  const pagesWith = anlagenMeeting.value.pages ?? 0;
+  row(
+    `build N=${anlagenSize} with Anlagen (every third copy: 20-page PDF, A3 plan, PNG)`,
+    anlagenMeeting,
+    `${(pagesWith / (anlagenMeeting.value.ms / 1000)).toFixed(1)} pages/s`,
+  );
+} else if (anlagenMeeting) row(`build N=${anlagenSize} with Anlagen`, anlagenMeeting);
 if (extra.length > 0) {
   lines.push(
     '',
@@ -606,6 +676,24 @@ target(
   `${s(largeMs ?? 0)} s`,
   (largeMs ?? Infinity) < 3000,
 );
+const added = anlageRows?.ok ? anlageRows.value.with.ms - anlageRows.value.without.ms : undefined;
+target(
+  'one 200-page Anlage adds to the example',
+  '< 1 s',
+  added,
+  `${s(added ?? 0)} s`,
+  (added ?? Infinity) < 1000,
+);
+const anlagenPps = anlagenMeeting?.ok
+  ? (anlagenMeeting.value.pages ?? 0) / (anlagenMeeting.value.ms / 1000)
+  : undefined;
+target(
+  `throughput at N = ${anlagenSize} with Anlagen`,
+  '≥ 300 PDF pages/s',
+  anlagenPps,
+  `${(anlagenPps ?? 0).toFixed(0)} pages/s`,
+  (anlagenPps ?? 0) >= 300,
+);
 lines.push(
   '',
   '## Targets',
@@ -629,6 +717,8 @@ writeFileSync(
       rebuild,
       large,
       small,
+      anlageRows,
+      anlagenMeeting,
       comparison,
       failures,
     },
