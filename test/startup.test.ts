@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,33 +16,55 @@ const root = new URL('../', import.meta.url);
 const bin = fileURLToPath(new URL('bin/ratsmappe.js', root));
 const distCheck = new URL('dist/check/checkAndCompose.js', root);
 
-/** Reports every file the process loads: ES modules as they resolve, CommonJS at exit. */
-const hook = `export async function resolve(specifier, context, next) {
+/**
+ * Reports every file the process loads: ES modules as they resolve, CommonJS at exit. Into a
+ * file (RATSMAPPE_TRACE): stderr to a pipe is asynchronous, and Node 24 dropped what was still
+ * queued at exit (the test was flaky there); a synchronous write to the pipe can fail (EAGAIN).
+ */
+const hook = `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
-  if (result.url.startsWith('file:')) process.stderr.write('LOADED ' + result.url + '\\n');
+  if (result.url.startsWith('file:')) appendFileSync(process.env.RATSMAPPE_TRACE, 'LOADED ' + result.url + '\\n');
   return result;
 }`;
-const tracer = `import { createRequire, register } from 'node:module';
+const tracer = `import { appendFileSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 register('data:text/javascript,' + ${JSON.stringify(encodeURIComponent(hook))});
 process.on('exit', () => {
   const tag = isMainThread ? 'MAIN ' : '';
-  for (const path of Object.keys(createRequire('/').cache)) process.stderr.write(tag + 'LOADED ' + path + '\\n');
+  for (const path of Object.keys(createRequire('/').cache)) appendFileSync(process.env.RATSMAPPE_TRACE, tag + 'LOADED ' + path + '\\n');
 });`;
 
+/** A fresh trace file for one traced process; its lines once the process has ended. */
+function traceFile(): { path: string; lines: () => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ratsmappe-trace-'));
+  const path = join(dir, 'trace.txt');
+  return {
+    path,
+    lines: () => {
+      const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+      rmSync(dir, { recursive: true, force: true });
+      return text;
+    },
+  };
+}
+
 function traced(args: readonly string[]) {
+  const trace = traceFile();
   const run = spawnSync(
     process.execPath,
     ['--import', `data:text/javascript,${encodeURIComponent(tracer)}`, bin, ...args],
-    { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', RATSMAPPE_TRACE: trace.path } },
   );
-  const loaded = run.stderr
+  const lines = trace.lines();
+  const loaded = lines
     .split('\n')
     .map((line) => line.replace(/^MAIN LOADED /, 'LOADED '))
     .filter((line) => line.startsWith('LOADED '))
     .map((line) => decodeURIComponent(line.slice('LOADED '.length)).replace(/^file:\/\//, ''));
   // CommonJS modules the main thread loaded (the render threads load theirs themselves)
-  const mainCjs = run.stderr
+  const mainCjs = lines
     .split('\n')
     .filter((line) => line.startsWith('MAIN LOADED '))
     .map((line) => line.slice('MAIN LOADED '.length));
@@ -108,7 +130,8 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
 
   it('the render code loads ECharts as one bundled module (scripts/vendorEcharts.ts), not its 400 files', () => {
     const entry = new URL('dist/render/renderWorker.js', root).href;
-    const run = spawnSync(
+    const trace = traceFile();
+    const spawned = spawnSync(
       process.execPath,
       [
         '--import',
@@ -117,10 +140,11 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
         '-e',
         `await import(${JSON.stringify(entry)});`,
       ],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', env: { ...process.env, RATSMAPPE_TRACE: trace.path } },
     );
+    const run = { ...spawned, trace: trace.lines() };
     expect(run.status, run.stderr).to.equal(0);
-    const loaded = run.stderr
+    const loaded = run.trace
       .split('\n')
       .filter((line) => /^(MAIN )?LOADED /.test(line))
       .map((line) => decodeURIComponent(line.replace(/^(MAIN )?LOADED (file:\/\/)?/, '')));

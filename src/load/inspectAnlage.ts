@@ -54,7 +54,11 @@ const N = (name: string): PDFName => PDFName.of(name);
  * offset 0, so a view into a larger buffer (a pooled Node Buffer, a slice) reads the wrong bytes.
  */
 export const own = (bytes: Uint8Array): Uint8Array =>
-  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? bytes
+    : // a copy: a Buffer's slice() is a view of the same memory (Node 24 reads small files into
+      // a shared pool, at an offset)
+      new Uint8Array(bytes);
 
 /** Active content of a document: catalog actions, name trees, forms, page and annotation actions. */
 export function activeContent(doc: PDFDocument): string[] {
