@@ -17,7 +17,7 @@ const bin = fileURLToPath(new URL('../bin/ratsmappe.js', import.meta.url));
 function build(out: string, env: Record<string, string>) {
   return spawnSync(process.execPath, [bin, 'build', exampleContentDir, '--out', out, '--quiet'], {
     encoding: 'utf8',
-    env: { ...process.env, ...env, RATSMAPPE_CACHE: join(out, '..', `${out}-cache`) },
+    env: { ...process.env, ...env, RATSMAPPE_CACHE: `${out}-cache` },
   });
 }
 
