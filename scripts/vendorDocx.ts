@@ -6,10 +6,11 @@
 // dependency for its users (`overrides` apply to the root project only), so the package does
 // not depend on docx at run time; development and tests use node_modules/docx, the same code.
 // Run by `npm run build:js`, after tsc.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rewriteImports } from './rewriteImports.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 // docx exports no ./package.json: its folder is two levels above its CommonJS entry
@@ -33,19 +34,5 @@ writeFileSync(
 );
 copyFileSync(join(docxDir, 'LICENSE'), join(vendor, 'docx.LICENSE'));
 
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : [],
-  );
-let rewritten = 0;
-for (const file of files(dist)) {
-  const code = readFileSync(file, 'utf8');
-  let target = relative(dirname(file), join(vendor, 'docx.mjs')).split(sep).join('/');
-  if (!target.startsWith('.')) target = `./${target}`;
-  const next = code.replace(/(\bfrom\s*|\bimport\(\s*)(['"])docx\2/g, `$1$2${target}$2`);
-  if (next !== code) {
-    writeFileSync(file, next);
-    rewritten++;
-  }
-}
+const rewritten = rewriteImports(dist, 'docx', join(vendor, 'docx.mjs'));
 if (rewritten === 0) throw new Error('no compiled module imports docx: is dist/ built?');

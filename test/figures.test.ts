@@ -29,6 +29,9 @@ import { exampleContentDir, normalizeSpace } from './helpers/exampleBuild.js';
 import { extractPdfText } from './helpers/pdfText.js';
 import { qdfObjects, qpdfCheck } from './helpers/pdfStructure.js';
 import { sampleDocument } from './helpers/sampleDocument.js';
+import { decodePng } from './helpers/pngPixels.js';
+import { Resvg } from '@resvg/resvg-wasm';
+import { rasteriser } from '../src/render/chart/rasterise.js';
 
 const fixture = (path: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`fixtures/${path}`, import.meta.url)));
@@ -125,6 +128,40 @@ describe('charts and pictures', function () {
     // the chart's PNG is a real picture, not a placeholder pixel
     const png = media.map((m) => parts[m]).find((b) => b !== undefined && b.length > 5000);
     expect(png, 'a rasterised chart').not.to.equal(undefined);
+  });
+
+  it("DOCX: the chart's PNG fallback has exactly the pixels resvg drew (RGB, opaque)", async () => {
+    const parts = unzipSync(await renderDocx(chartDoc));
+    const media = Object.keys(parts).filter((p) => p.startsWith('word/media/'));
+    const svgName = media.find((m) => m.endsWith('.svg'));
+    const pngName = media.find((m) => m.endsWith('.png'));
+    const [svg, png] = [svgName, pngName].map((m) => (m === undefined ? undefined : parts[m]));
+    if (svg === undefined || png === undefined) throw new Error('no SVG with its PNG fallback');
+    const ours = decodePng(png);
+    expect(Buffer.from(png).readUInt8(25), 'colour type RGB').to.equal(2);
+    // resvg's own PNG of the same SVG at the same width, decoded the same way
+    await rasteriser();
+    const style = chartStyle(undefined);
+    const resvg = new Resvg(new TextDecoder().decode(svg), {
+      font: {
+        fontBuffers: [style.normal, style.bold],
+        defaultFontFamily: style.family,
+        sansSerifFamily: style.family,
+      },
+      fitTo: { mode: 'width', value: ours.width },
+      background: '#ffffff',
+      shapeRendering: 2,
+      textRendering: 1,
+    });
+    const theirs = decodePng(resvg.render().asPng());
+    expect([ours.width, ours.height]).to.deep.equal([theirs.width, theirs.height]);
+    expect(ours.width, 'twice the shown width').to.be.greaterThan(1000);
+    expect(Buffer.from(ours.rgb).equals(Buffer.from(theirs.rgb)), 'same pixels').to.equal(true);
+    // a chart, not a blank: the accent colour's bars and dark text
+    const dark = [...Array(ours.width * ours.height).keys()].filter(
+      (i) => (ours.rgb[i * 3] ?? 255) < 80 && (ours.rgb[i * 3 + 1] ?? 255) < 80,
+    ).length;
+    expect(dark, 'dark pixels (text)').to.be.greaterThan(500);
   });
 
   it('JPEG: a progressive one shows in PDF and DOCX as the baseline one does; CMYK is refused', async () => {

@@ -128,7 +128,7 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
     }
   });
 
-  it('the render code loads ECharts as one bundled module (scripts/vendorEcharts.ts), not its 400 files', () => {
+  it('the render code loads ECharts and pdf-lib as one bundled module each, and no part of the check (yaml)', () => {
     const entry = new URL('dist/render/renderWorker.js', root).href;
     const trace = traceFile();
     const spawned = spawnSync(
@@ -154,6 +154,15 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
     );
     expect(
       loaded.filter((path) => /node_modules\/(echarts|zrender)\/.*\.[cm]?js$/.test(path)),
+    ).to.deep.equal([]);
+    // pdf-lib: its own ES module bundle (scripts/pdfLibBundle.ts), not its 170 CommonJS files
+    const pdfLib = loaded.filter((path) => path.includes('/node_modules/pdf-lib/'));
+    expect([...new Set(pdfLib.map((path) => path.replace(/.*node_modules\//, '')))]).to.deep.equal([
+      'pdf-lib/dist/pdf-lib.esm.js',
+    ]);
+    // the packet's plan is made in the main thread; the threads need none of the check's modules
+    expect(
+      loaded.filter((path) => /node_modules\/yaml\/|\/dist\/(check|load\/parseSource)/.test(path)),
     ).to.deep.equal([]);
   });
 

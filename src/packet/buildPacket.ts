@@ -8,12 +8,7 @@ import type { OutlineEntry } from '../render/pdf/pdfBlocks.js';
 import { renderPdfPart } from '../render/pdf/renderPdf.js';
 import { anlagePart } from '../render/anlagen/renderAnlagen.js';
 import { assemblePacket, type PacketPart } from './assemblePacket.js';
-import {
-  resolvePages,
-  withoutLetterhead,
-  type PacketPlan,
-  type PacketTop,
-} from './packetDocument.js';
+import { resolvePages, withoutLetterhead, type PacketPlan, type PacketTop } from './packetPlan.js';
 
 /** A rendered Anlage as the packet takes it: its prepared pages (prepareAnlage.ts). */
 export interface AnlagePart {

@@ -3,7 +3,7 @@
  * Each worker parses the fonts once and keeps pdfkit's word cache for all its tasks.
  */
 import { buildPacket, coverPages, type VorlagePart } from '../packet/buildPacket.js';
-import type { PacketPlan } from '../packet/packetDocument.js';
+import type { PacketPlan } from '../packet/packetPlan.js';
 import type { Document } from '../model/types.js';
 import type { AnlageInput } from './anlagen/renderAnlagen.js';
 import {

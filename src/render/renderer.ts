@@ -4,7 +4,7 @@
  * same bytes either way.
  */
 import { availableParallelism } from 'node:os';
-import type { PacketPlan } from '../packet/packetDocument.js';
+import type { PacketPlan } from '../packet/packetPlan.js';
 import type { VorlagePart } from '../packet/buildPacket.js';
 import type { Document } from '../model/types.js';
 import type { AnlageInput } from './anlagen/renderAnlagen.js';

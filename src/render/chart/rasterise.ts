@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import { encodePng } from './encodePng.js';
 
 let ready: Promise<void> | undefined;
 
@@ -39,9 +40,11 @@ export function rasterise(svg: string, fonts: RasterFonts, width: number): Uint8
   });
   try {
     const image = resvg.render();
-    const png = image.asPng();
-    image.free();
-    return png;
+    try {
+      return encodePng(image.width, image.height, image.pixels);
+    } finally {
+      image.free();
+    }
   } finally {
     resvg.free();
   }

@@ -1,0 +1,41 @@
+// Points the compiled modules in dist/ at another module than the one the sources import:
+// `from 'docx'` → the vendored copy (vendorDocx.ts), `from 'pdf-lib'` → its ES module bundle
+// (vendorDocx.ts and pdfLibBundle.ts). Only the JavaScript is rewritten; the declarations keep
+// the package's name, so a consumer of the types needs nothing else.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+
+const jsFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? jsFiles(join(dir, e.name))
+      : e.name.endsWith('.js')
+        ? [join(dir, e.name)]
+        : [],
+  );
+
+/**
+ * Rewrites `from 'name'` and `import('name')` in every .js below `dist`; `target` is a file
+ * (made relative to each module) or a bare specifier. Returns how many files changed.
+ */
+export function rewriteImports(dist: string, name: string, target: string): number {
+  let rewritten = 0;
+  for (const file of jsFiles(dist)) {
+    const code = readFileSync(file, 'utf8');
+    let to = target;
+    if (target.startsWith('/')) {
+      to = relative(dirname(file), target).split(sep).join('/');
+      if (!to.startsWith('.')) to = `./${to}`;
+    }
+    const pattern = new RegExp(
+      `(\\bfrom\\s*|\\bimport\\(\\s*)(['"])${name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}\\2`,
+      'g',
+    );
+    const next = code.replace(pattern, `$1$2${to}$2`);
+    if (next !== code) {
+      writeFileSync(file, next);
+      rewritten++;
+    }
+  }
+  return rewritten;
+}
