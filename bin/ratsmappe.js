@@ -2,6 +2,17 @@
 // Entry point: runs the precompiled JavaScript in dist/, built by `npm run build:js` (which
 // `npm ci` and `npm test` run). Tests and scripts use the TypeScript sources through tsx.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
+
+// Node 22.1 and later keep V8's compiled code of the modules on disk (in the system's temp
+// folder, checked against each file's content by Node), so the next start compiles nothing
+// again: measured on Node 24, the example build 1.77 → 1.65 s, `check` 0.17 → 0.15 s. The
+// render threads inherit the setting through the environment. Node 20 has no such cache;
+// NODE_DISABLE_COMPILE_CACHE=1 switches it off.
+if (process.env.NODE_COMPILE_CACHE === undefined && module.enableCompileCache !== undefined) {
+  const { directory } = module.enableCompileCache();
+  if (directory !== undefined) process.env.NODE_COMPILE_CACHE = directory;
+}
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
