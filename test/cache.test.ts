@@ -3,7 +3,15 @@
  * with the cache must re-render what the change touches and give exactly the bytes a build
  * without any cache gives; with nothing changed it renders nothing.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -96,6 +104,26 @@ describe('render cache', function () {
     );
     expect(await fileText(output, 'nichtoeffentlich/sitzungsmappe-mitglieder.pdf')).to.include(
       'ca. 31 Sprachmittler',
+    );
+  });
+
+  it("keeps the covers' lengths; a wrong one costs a layout, never a wrong packet", async () => {
+    // the cover-length entries: a number, no files (build.ts, coverGuess)
+    const entries = readdirSync(join(cacheDir, 'v1'), { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith('info.json'))
+      .map((name) => join(cacheDir, 'v1', name))
+      .filter((file) => {
+        const stored = JSON.parse(readFileSync(file, 'utf8')) as { info: unknown; files: object };
+        return typeof stored.info === 'number' && Object.keys(stored.files).length === 0;
+      });
+    expect(entries, 'one per packet').to.have.length.of.at.least(2);
+    for (const file of entries) writeFileSync(file, JSON.stringify({ info: 5, files: {} }));
+    const file = join(setup.content, 'vorlagen', 'SV-9-1601', 'sprachmittlerpool.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/anzahl: 31\b/, 'anzahl: 32'));
+    const output = await expectFresh(setup, { vorlagen: 1, packets: 2 });
+    expect(await fileText(output, 'oeffentlich/sitzungsmappe.pdf')).to.include(
+      'ca. 32 Sprachmittler',
     );
   });
 
