@@ -108,7 +108,11 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
   };
   // the render threads start while the content is read and checked
   const { createRenderer } = await import('../render/renderer.js');
-  const renderer = await createRenderer(Number.POSITIVE_INFINITY, threadsSetting(io.env));
+  const renderer = await createRenderer(
+    Number.POSITIVE_INFINITY,
+    threadsSetting(io.env),
+    options.watch,
+  );
   renderer.warmUp();
   try {
     const code = await buildChecked(renderer);
@@ -138,6 +142,8 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
       running = true;
       started = performance.now();
       written = { vorlagen: 0, packets: 0 };
+      // RATSMAPPE_TIMINGS: the stages of this build, not a sum over the builds so far
+      for (const stage of Object.keys(timings)) Reflect.deleteProperty(timings, stage);
       try {
         last = await buildChecked(renderer);
         const took = seconds(performance.now() - started);

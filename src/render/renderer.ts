@@ -65,10 +65,15 @@ const outOfMemory = (error: unknown): boolean =>
   error !== null &&
   (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
 
-/** Worker threads (at most one per task); `threads` 0 or 1 renders in this thread. */
+/**
+ * Worker threads (at most one per task); `threads` 0 or 1 renders in this thread. `keepWarm`
+ * (`build --watch`): all threads stay, loaded and compiled, between the builds; otherwise a
+ * thread above the first ends after a second without work.
+ */
 export async function createRenderer(
   tasks = Number.POSITIVE_INFINITY,
   threads = availableParallelism(),
+  keepWarm = false,
 ): Promise<Renderer> {
   const size = Math.min(threads, tasks);
   if (size <= 1) return localRenderer();
@@ -96,9 +101,10 @@ export async function createRenderer(
     const created = new Piscina<WorkerTask, WorkerResult>({
       name: 'run',
       filename: new URL(`./renderWorker.${source ? 'ts' : 'js'}`, import.meta.url).href,
-      minThreads: 1, // the second thread starts with the second task at once
+      // the second thread starts with the second task at once
+      minThreads: keepWarm ? size : 1,
       maxThreads: size,
-      idleTimeout: 1000,
+      idleTimeout: keepWarm ? 86_400_000 : 1000, // a day (a timer takes at most 2³¹ ms)
       execArgv: source ? ['--import', 'tsx'] : [],
       // measured: a larger young generation (48 MB) was not faster and took more memory
       resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: threadHeapMb() },
