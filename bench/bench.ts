@@ -26,7 +26,7 @@
  * Node 22.1+ keeps compiled code on disk (bin/ratsmappe.js): the bench gives it a folder of its
  * own, empty at the start, which the first run fills, as a clerk's first run after installing.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -301,6 +301,73 @@ if (enabled('BENCH_CLI')) {
   );
 }
 
+/**
+ * `build --watch` on a content folder: after its first build, `edits` times one section is
+ * edited; each run's time is from the write to the line „neu erzeugt in …“ (what the clerk
+ * waits, the watcher's 100 ms of gathering included). Peak RSS: GNU time of the whole session.
+ */
+async function watchRebuilds(
+  content: string,
+  cache: string,
+  edit: () => Promise<unknown>,
+  edits: number,
+): Promise<Measurement> {
+  const out = fresh('watch-out');
+  const probe = fresh('watch-probe');
+  const rssFile = join(probe, 'rss');
+  const child = spawn(
+    '/usr/bin/time',
+    ['-f', '%M', '-o', rssFile, nodeBin, cli, 'build', content, '--out', out, '--watch'],
+    {
+      cwd: root,
+      env: { ...env, RATSMAPPE_CACHE: cache, NODE_COMPILE_CACHE: compileCache },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // a process group of its own: GNU time ignores SIGINT, the group's signal reaches node
+      detached: true,
+    },
+  );
+  const signal = (name: NodeJS.Signals): void => {
+    if (child.pid !== undefined) process.kill(-child.pid, name);
+  };
+  let text = '';
+  const waiters: (() => void)[] = [];
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    text += chunk;
+    for (const wake of waiters.splice(0)) wake();
+  });
+  const until = async (pattern: RegExp, from: number): Promise<void> => {
+    const deadline = Date.now() + 300_000;
+    while (!pattern.test(text.slice(from))) {
+      if (Date.now() > deadline) throw new Error(`build --watch: no ${String(pattern)}: ${text}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 1000);
+      });
+    }
+  };
+  try {
+    await until(/Beobachte/, 0);
+    const runs: Run[] = [];
+    for (let k = 0; k < edits; k++) {
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // the watcher settles
+      const from = text.length;
+      const started = performance.now();
+      await edit();
+      await until(/neu erzeugt in|Fehler im Inhalt|nicht erzeugt/, from);
+      if (!text.slice(from).includes('neu erzeugt in')) throw new Error(text.slice(from));
+      runs.push({ ms: performance.now() - started, rssMb: 0, stages: null });
+    }
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    signal('SIGINT');
+    await exited;
+    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+    return summarise(runs.map((r) => ({ ...r, rssMb: kb / 1024 })));
+  } finally {
+    if (child.exitCode === null) signal('SIGKILL');
+  }
+}
+
 const cold = new Map<number, Outcome<Measurement>>();
 const rebuildDirs = { cache: fresh('rebuild-cache'), out: fresh('rebuild-out') };
 let rebuildContent: string | undefined;
@@ -319,6 +386,8 @@ interface Rebuild {
   readonly edited: string;
   readonly changed: Measurement & { readonly outputChanged: boolean };
   readonly unchanged: Measurement & { readonly outputSame: boolean };
+  /** the same edit, three times, with `build --watch` (threads and cache kept) */
+  readonly watch: Outcome<Measurement>;
 }
 let rebuild: Outcome<Rebuild> | undefined;
 if (enabled('BENCH_REBUILD')) {
@@ -348,12 +417,19 @@ if (enabled('BENCH_REBUILD')) {
     const afterEdit = sha256(pdf);
     const unchanged = ratsmappe(args, rebuildDirs.cache);
     log(`rebuild without change: ${(unchanged.ms / 1000).toFixed(1)} s`);
+    const edited = content;
+    const watch = await attempt(`build --watch N=${rebuildSize}`, () =>
+      watchRebuilds(edited, rebuildDirs.cache, () => editOneSection(edited, i), 3),
+    );
+    if (watch.ok)
+      log(`build --watch, rebuild after an edit: ${(watch.value.ms / 1000).toFixed(1)} s`);
     return {
       n: rebuildSize,
       first: first.value,
       edited: `${copyNumber(i)}/${editedSection}`,
       changed: { ...summarise([changed]), outputChanged: afterEdit !== before },
       unchanged: { ...summarise([unchanged]), outputSame: sha256(pdf) === afterEdit },
+      watch,
     };
   });
 }
@@ -549,6 +625,11 @@ if (rebuild?.ok) {
     `rebuild N=${r.n} without change`,
     { ok: true, value: r.unchanged },
     `PDF unchanged: ${r.unchanged.outputSame ? 'yes' : '**no**'}`,
+  );
+  row(
+    `rebuild N=${r.n} after one figure changed, \`build --watch\``,
+    r.watch,
+    'from the write to „neu erzeugt“; threads and cache kept (not the target: that is a new process)',
   );
 } else if (rebuild) row(`rebuild N=${rebuildSize}`, rebuild);
 if (large?.ok)
