@@ -1,6 +1,7 @@
 import { composeMeeting, type ComposedMeeting } from '../compose/compose.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadContent, type LoadedContent } from '../load/loadContent.js';
+import type { ParseMemo } from '../load/parseMemo.js';
 import type { ContentFiles } from '../load/readContent.js';
 import type { Sitzung } from '../types/content.js';
 import { checkContent } from './checkContent.js';
@@ -12,10 +13,13 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** load → check → compose. Pure: the files are already read. */
-export function checkAndCompose(files: ContentFiles): CheckResult {
+/**
+ * load → check → compose. Pure: the files are already read. `memo` (build --watch, the
+ * preview): unchanged files are not parsed again.
+ */
+export function checkAndCompose(files: ContentFiles, memo?: ParseMemo): CheckResult {
   const own = checkOwn(files.own);
-  const loaded = loadContent(files);
+  const loaded = loadContent(files, memo);
   const content = { ...loaded, texts: new Map([...loaded.texts, ...own.texts]) };
   const checked = checkContent(content, own.kinds);
   const { valid, koerperschaft } = checked;

@@ -106,6 +106,8 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
       io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     }
   };
+  // --watch: a file that did not change is not parsed again in the next build
+  const memo = options.watch ? new (await import('../load/parseMemo.js')).ParseMemo() : undefined;
   // the render threads start while the content is read and checked
   const { createRenderer } = await import('../render/renderer.js');
   const renderer = await createRenderer(
@@ -195,7 +197,7 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
       ? await checkInThread(contentDir)
       : await (async () => {
           const { checkAndCompose } = await import('../check/checkAndCompose.js');
-          const checkResult = checkAndCompose(await readContent(contentDir));
+          const checkResult = checkAndCompose(await readContent(contentDir), memo);
           return { ...checkResult, texts: checkResult.content.texts };
         })();
     timings.check = performance.now() - started;

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ParseMemo } from './parseMemo.js';
 import { parseSource } from './parseSource.js';
 import type { Source } from './positions.js';
 import type { AnlageFile } from './readAnlagen.js';
@@ -53,13 +54,16 @@ export interface LoadedContent {
   readonly bilder?: ReadonlyMap<string, readonly RawFile[]>;
 }
 
-/** Parses every file; a broken file is reported and skipped, the others are still loaded. */
-export function loadContent(files: ContentFiles): LoadedContent {
+/**
+ * Parses every file; a broken file is reported and skipped, the others are still loaded.
+ * `memo`: the parses of the last build in this process, for the files that did not change.
+ */
+export function loadContent(files: ContentFiles, memo?: ParseMemo): LoadedContent {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   const parse = (raw: RawFile): Source | null => {
     try {
-      const { source, text, diagnostics: found } = parseSource(raw);
+      const { source, text, diagnostics: found } = memo?.parse(raw) ?? parseSource(raw);
       diagnostics.push(...found);
       if (text !== null) texts.set(raw.path, text);
       return source;
@@ -111,6 +115,7 @@ export function loadContent(files: ContentFiles): LoadedContent {
       notFiles,
     });
   }
+  memo?.sweep();
   return {
     koerperschaft,
     dateien: files.dateien,

@@ -222,5 +222,22 @@ export function parseSource(raw: RawFile): Parsed {
       diagnose('RM111', file, positionOfRange(lineCounter, range[0], range[1]), fileExample(file)),
     );
   }
-  return { source: { file, text, doc, lineCounter, value }, text, diagnostics: traps.diagnostics };
+  return {
+    source: { file, text, doc, lineCounter, value: frozen(value) },
+    text,
+    diagnostics: traps.diagnostics,
+  };
+}
+
+/**
+ * The parsed value, frozen all the way down: no stage may change what a file says. `build
+ * --watch` and the preview keep the parse of an unchanged file for the next build
+ * (parseMemo.ts), which is only right while nobody writes into it; a write now fails at once
+ * (and the test suite runs every stage over frozen values).
+ */
+function frozen<T>(value: T, seen = new WeakSet<object>()): T {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  seen.add(value);
+  for (const child of Object.values(value)) frozen(child, seen);
+  return Object.freeze(value);
 }

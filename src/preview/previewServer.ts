@@ -15,6 +15,7 @@ import { UnknownVorlageError } from '../check/unknownVorlage.js';
 import type { ComposedMeeting } from '../compose/compose.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDate } from '../format/german.js';
+import { ParseMemo } from '../load/parseMemo.js';
 import { readContent, type ContentFiles } from '../load/readContent.js';
 import { packetPlan } from '../packet/packetDocument.js';
 import { escapeHtml, renderHtml } from '../render/html/renderHtml.js';
@@ -195,9 +196,11 @@ export async function startPreview(
   options: PreviewOptions = {},
 ): Promise<Preview> {
   const templates = await loadTemplates();
+  // a file that did not change since the last update is not parsed again
+  const memo = new ParseMemo();
   const load = async (version: number): Promise<State> => {
     const files = await readContent(contentDir);
-    return { version, files, checked: checkAndCompose(files), templates };
+    return { version, files, checked: checkAndCompose(files, memo), templates };
   };
   let state = await load(1);
   const clients = new Set<ServerResponse>();
