@@ -48,6 +48,22 @@ const SEQUENTIAL_PACKETS = 150;
  */
 const SEQUENTIAL_PAGES = 3000;
 
+/**
+ * Whether the two packets are assembled one after the other in the main thread (peak memory)
+ * rather than at once on the render threads: above SEQUENTIAL_PACKETS Vorlagen or
+ * SEQUENTIAL_PAGES pages in both packets together (each part's pages and its Anlagen's,
+ * counted for both packets, as the members' packet holds nearly all of them).
+ */
+export function packetsOneAfterTheOther(
+  parts: Iterable<Pick<VorlagePart, 'pages' | 'anlagen'>>,
+  vorlagen: number,
+): boolean {
+  let pages = 0;
+  for (const part of parts)
+    pages += 2 * (part.pages + part.anlagen.reduce((n, a) => n + a.pages, 0));
+  return vorlagen > SEQUENTIAL_PACKETS || pages > SEQUENTIAL_PAGES;
+}
+
 const publicDir = 'oeffentlich';
 const internalDir = 'nichtoeffentlich';
 
@@ -289,14 +305,7 @@ export async function renderMeeting(
     };
     // both packets at once, one per thread; for a large meeting one after the other, so that
     // only one packet's pages are held at a time (peak memory)
-    const packetPages =
-      2 *
-      [...parts.values()].reduce(
-        (sum, p) => sum + p.pages + p.anlagen.reduce((n, a) => n + a.pages, 0),
-        0,
-      );
-    const sequential =
-      meeting.vorlagen.length > SEQUENTIAL_PACKETS || packetPages > SEQUENTIAL_PAGES;
+    const sequential = packetsOneAfterTheOther(parts.values(), meeting.vorlagen.length);
     const [publicPacket, membersPacket] = await timed(timings, 'packets', async () => {
       if (!sequential) {
         return Promise.all([

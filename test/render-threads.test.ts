@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { packetsOneAfterTheOther } from '../src/build.js';
 import { exampleContentDir } from './helpers/exampleBuild.js';
 import { extractPdfText } from './helpers/pdfText.js';
 
@@ -65,4 +66,35 @@ describe('render threads: a task out of memory in its thread', function () {
       expect((await extractPdfText(packet)).text).to.include('Sprachmittler');
     });
   }
+});
+
+describe('the two packets one after the other, for memory (build.ts)', () => {
+  const parts = (count: number, pages: number, anlagePages: number[] = []) =>
+    Array.from({ length: count }, () => ({
+      pages,
+      anlagen: anlagePages.map((p, i) => ({
+        nummer: i + 1,
+        pdf: new Uint8Array(),
+        pages: p,
+        pdfa: true,
+      })),
+    }));
+
+  it('at once for 100 Vorlagen of 10 pages (2,000 packet pages), as measured', () => {
+    expect(packetsOneAfterTheOther(parts(100, 10), 100)).to.equal(false);
+  });
+
+  it('one after the other above 3,000 packet pages, Anlagen counted', () => {
+    // 100 × (10 + 5) pages in each of the two packets: exactly 3,000, still at once
+    expect(packetsOneAfterTheOther(parts(100, 10, [5]), 100)).to.equal(false);
+    // one more Anlage page: above the limit
+    const more = parts(100, 10, [5]);
+    more.push({ pages: 0, anlagen: [{ nummer: 1, pdf: new Uint8Array(), pages: 1, pdfa: true }] });
+    expect(packetsOneAfterTheOther(more, 101)).to.equal(true);
+  });
+
+  it('one after the other above 150 Vorlagen, however short', () => {
+    expect(packetsOneAfterTheOther(parts(150, 1), 150)).to.equal(false);
+    expect(packetsOneAfterTheOther(parts(151, 1), 151)).to.equal(true);
+  });
 });
