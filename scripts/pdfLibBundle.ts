@@ -9,13 +9,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { rewriteImports } from './rewriteImports.js';
+import { assertSelfContained, rewriteImports } from './vendoring.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const bundle = 'pdf-lib/dist/pdf-lib.esm.js';
 // the bundle must exist and stay self-contained (comments in it quote `require('pako')`)
-const code = readFileSync(createRequire(import.meta.url).resolve(bundle), 'utf8');
-if (/^\s*import\b|^[^*/]*\brequire\(/m.test(code))
-  throw new Error(`${bundle} imports another module: it cannot stand in for pdf-lib`);
+assertSelfContained(readFileSync(createRequire(import.meta.url).resolve(bundle), 'utf8'), bundle);
 if (rewriteImports(dist, 'pdf-lib', bundle) === 0)
   throw new Error('no compiled module imports pdf-lib: is dist/ built?');

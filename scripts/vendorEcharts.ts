@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { assertSelfContained } from './vendoring.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const target = join(root, 'dist', 'render', 'chart', 'echartsParts.js');
@@ -33,8 +34,7 @@ const result = await build({
 const [bundle] = result.outputFiles;
 if (bundle === undefined) throw new Error('esbuild wrote no bundle of echartsParts.ts');
 // the bundle must stay self-contained: no import of another package at run time
-if (/^\s*import\b[^;]*\bfrom\s*["'][^."']/m.test(bundle.text) || /\brequire\(/.test(bundle.text))
-  throw new Error('the ECharts bundle imports another module: it cannot be shipped on its own');
+assertSelfContained(bundle.text, 'the ECharts bundle');
 writeFileSync(
   target,
   `// Apache ECharts ${versionOf('echarts')} (Apache License 2.0: vendor/echarts.LICENSE, ` +

@@ -4,13 +4,8 @@ import { cacheKey, RenderCache } from './cache/renderCache.js';
 import { toolFingerprint } from './cache/toolFingerprint.js';
 import type { VorlagePart } from './packet/buildPacket.js';
 import { createManifest, type ManifestEntry } from './packet/manifest.js';
-import {
-  anlagenInPacket,
-  inPacket,
-  packetPlan,
-  type Fassung,
-  type PacketPlan,
-} from './packet/packetDocument.js';
+import { anlagenInPacket, inPacket, packetPlan, type Fassung } from './packet/packetDocument.js';
+import type { PacketPlan } from './packet/packetPlan.js';
 import { createRenderer, localRenderer, type Renderer } from './render/renderer.js';
 import type { RenderedVorlage } from './render/renderVorlage.js';
 import { anlageInputs, withoutBytes } from './render/anlagen/anlageInputs.js';

@@ -8,7 +8,7 @@ import { catalogue } from '../src/diagnostics/catalogue.js';
 import { readContent, type ContentFiles, type RawFile } from '../src/load/readContent.js';
 import { renderDocx } from '../src/render/docx/renderDocx.js';
 import { renderPdf } from '../src/render/pdf/renderPdf.js';
-import { withoutLetterhead } from '../src/packet/packetDocument.js';
+import { withoutLetterhead } from '../src/packet/packetPlan.js';
 import { loadTemplates } from '../src/template/loadTemplates.js';
 import { expectDocxReadsBack } from './helpers/docxExpected.js';
 import { ALL_KINDS, documentArbitrary, kindsOf } from './helpers/documentArbitrary.js';

@@ -20,7 +20,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from '../diagnostics/print.js';
 import type { ContentFiles } from '../load/readContent.js';
 import { readContent } from '../load/readContent.js';
-import { anlageInputs } from '../render/anlagen/renderAnlagen.js';
+import { anlageInputs } from '../render/anlagen/anlageInputs.js';
 import { renderVorlagePdf } from '../render/renderVorlage.js';
 import { assertTemplatesWork, contentTemplates } from '../template/contentTemplates.js';
 import type { Templates } from '../template/loadTemplates.js';

@@ -17,8 +17,7 @@ export class ParseMemo {
     if (raw.bytes === null || raw.notAFile !== undefined) return parseSource(raw);
     this.seen.add(raw.path);
     const kept = this.kept.get(raw.path);
-    if (kept !== undefined && Buffer.from(kept.bytes).equals(Buffer.from(raw.bytes)))
-      return kept.parsed;
+    if (kept !== undefined && Buffer.compare(kept.bytes, raw.bytes) === 0) return kept.parsed;
     const parsed = parseSource(raw);
     this.kept.set(raw.path, { bytes: raw.bytes, parsed });
     return parsed;

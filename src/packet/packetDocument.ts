@@ -17,14 +17,6 @@ import {
   type PacketTop,
 } from './packetPlan.js';
 
-export {
-  resolvePages,
-  withoutLetterhead,
-  type PacketAnlage,
-  type PacketPlan,
-  type PacketTop,
-} from './packetPlan.js';
-
 /** The public packet, or the members' packet with the non-public part. */
 export type Fassung = 'oeffentlich' | 'mitglieder';
 

@@ -6,12 +6,8 @@ import { PDFDocument } from 'pdf-lib';
 import type { Document } from '../model/types.js';
 import { headingIdsOf, linkTargets, unlinkBlocks } from '../model/unlink.js';
 import { dropDanglingLinks } from '../packet/pdfNames.js';
-import {
-  renderAnlagen,
-  withAnlagen,
-  type AnlageInput,
-  type RenderedAnlage,
-} from './anlagen/renderAnlagen.js';
+import { renderAnlagen, withAnlagen, type RenderedAnlage } from './anlagen/renderAnlagen.js';
+import type { AnlageInput } from './anlagen/anlageInputs.js';
 import { renderDocx } from './docx/renderDocx.js';
 import type { OutlineEntry } from './pdf/pdfBlocks.js';
 import { renderPdfPart, type PdfOptions } from './pdf/renderPdf.js';

@@ -5,7 +5,7 @@
 import { buildPacket, coverPages, type VorlagePart } from '../packet/buildPacket.js';
 import type { PacketPlan } from '../packet/packetPlan.js';
 import type { Document } from '../model/types.js';
-import type { AnlageInput } from './anlagen/renderAnlagen.js';
+import type { AnlageInput } from './anlagen/anlageInputs.js';
 import {
   renderVorlage,
   renderVorlageDocx,
@@ -27,13 +27,6 @@ export type WorkerTask =
 
 export type WorkerResult = RenderedVorlage | Omit<RenderedVorlage, 'docx'> | Uint8Array | number;
 
-/**
- * The warm-up: the thread has loaded the render stack by the time it takes a task, which is
- * all it needs (measured: laying out a sample document as well made the example 0.1 s slower,
- * the thread was busy with it when the first Vorlage came).
- */
-const warmUp = (): number => 0;
-
 export async function run(task: WorkerTask): Promise<WorkerResult> {
   // the PDF and the DOCX of a Vorlage are tasks of their own, so both threads stay busy
   if (task.kind === 'pdf') return renderVorlagePdf(task.doc, task.anlagen);
@@ -43,5 +36,8 @@ export async function run(task: WorkerTask): Promise<WorkerResult> {
   if (task.kind === 'both') return renderVorlage(task.doc, task.anlagen);
   if (task.kind === 'packet') return buildPacket(task.plan, new Map(task.parts));
   if (task.kind === 'cover') return coverPages(task.plan);
-  return Promise.resolve(warmUp());
+  // the warm-up: the thread has loaded the render stack by the time it takes a task, which is
+  // all it needs (measured: laying out a sample document as well made the example 0.1 s
+  // slower, the thread was busy with it when the first Vorlage came)
+  return 0;
 }

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { PacketPlan } from '../packet/packetPlan.js';
 import type { VorlagePart } from '../packet/buildPacket.js';
 import type { Document } from '../model/types.js';
-import type { AnlageInput } from './anlagen/renderAnlagen.js';
+import type { AnlageInput } from './anlagen/anlageInputs.js';
 import type { RenderedVorlage } from './renderVorlage.js';
 import type { WorkerResult, WorkerTask } from './renderWorker.js';
 

@@ -13,8 +13,6 @@ import { anlageLabels } from './anlageLabels.js';
 import { prepareAnlage } from './prepareAnlage.js';
 import type { AnlageInput } from './anlageInputs.js';
 
-export { anlageInputs, withoutBytes, type AnlageInput } from './anlageInputs.js';
-
 export interface RenderedAnlage {
   readonly nummer: number;
   /** the prepared pages, for the packets */

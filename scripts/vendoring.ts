@@ -1,7 +1,7 @@
-// Points the compiled modules in dist/ at another module than the one the sources import:
-// `from 'docx'` → the vendored copy (vendorDocx.ts), `from 'pdf-lib'` → its ES module bundle
-// (vendorDocx.ts and pdfLibBundle.ts). Only the JavaScript is rewritten; the declarations keep
-// the package's name, so a consumer of the types needs nothing else.
+// What the build:js steps that ship a library as one file share (vendorDocx.ts, vendorEcharts.ts,
+// pdfLibBundle.ts): the check that the file imports nothing, and pointing the compiled modules
+// in dist/ at it. Only the JavaScript is rewritten; the declarations keep the package's name,
+// so a consumer of the types needs nothing else.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
@@ -13,6 +13,22 @@ const jsFiles = (dir: string): string[] =>
         ? [join(dir, e.name)]
         : [],
   );
+
+/**
+ * Fails unless `code` (one ES module) imports or requires no other module at run time: static
+ * `import … from` / `export … from` statements, bare `import '…'`, `import('…')` and
+ * `require(` outside comments; relative paths aside. A string that merely quotes an import (an
+ * error message of ECharts) is no statement and passes.
+ */
+export function assertSelfContained(code: string, what: string): void {
+  const withoutComments = code.replace(/\/\*[\s\S]*?\*\/|^\s*\*.*$/gm, '');
+  if (
+    /^\s*(?:import|export)\b[^;\n]*\bfrom\s*["'][^."']|^\s*import\s*["'][^."']|\bimport\(\s*["'][^."']|\brequire\(/m.test(
+      withoutComments,
+    )
+  )
+    throw new Error(`${what} imports another module: it cannot be shipped on its own`);
+}
 
 /**
  * Rewrites `from 'name'` and `import('name')` in every .js below `dist`; `target` is a file
