@@ -145,6 +145,15 @@ describe('Sitzungsmappe of the example meeting', function () {
     expect(mention?.destPage).to.equal(pageOf(pages, 'TOP 1:'));
   });
 
+  it('keeps no link in a Vorlage’s own PDF whose destination is not in that PDF', async () => {
+    const own = await pdfInfo(file(output, 'oeffentlich/SV-9-1601.pdf'));
+    const dests = own.links.flat().flatMap((l) => (l.dest === null ? [] : [l.dest]));
+    // the report mentions SV-9-1600: a link in the packet, plain text in the Vorlage alone
+    expect(dests).to.not.include('vorlage-SV-9-1600');
+    for (const dest of dests) expect(own.destinations.get(dest), dest).to.be.a('number');
+    expect(own.links.flat().filter((l) => l.url !== null)).to.have.length.greaterThan(0);
+  });
+
   it('writes a manifest per folder: every file with sha256 and size, the meeting and the tool version', () => {
     const manifest = JSON.parse(
       new TextDecoder().decode(file(output, 'oeffentlich/manifest.json')),

@@ -68,23 +68,36 @@ export function collectDests(
   });
 }
 
-/** The link annotations of a page with their /Dest name. */
-function* linkDests(page: PDFPage): Generator<{ annot: PDFDict; ref: unknown; dest: string }> {
+/**
+ * The link annotations of a page with their named destination: a /Dest of the annotation or
+ * the /D of its GoTo action (pdfkit writes `/A << /S /GoTo /D (name) >>`); `holder` is the
+ * dictionary that names it.
+ */
+function* linkDests(
+  page: PDFPage,
+): Generator<{ ref: unknown; dest: string; holder: PDFDict; key: PDFName }> {
   const annots = page.node.Annots();
   if (annots === undefined) return;
   for (let i = 0; i < annots.size(); i++) {
     const annot = annots.lookupMaybe(i, PDFDict);
     if (annot?.get(N('Subtype')) !== N('Link')) continue;
     const dest = textOf(annot.lookup(N('Dest')));
-    if (dest !== undefined) yield { annot, ref: annots.get(i), dest };
+    if (dest !== undefined) {
+      yield { ref: annots.get(i), dest, holder: annot, key: N('Dest') };
+      continue;
+    }
+    const action = annot.lookupMaybe(N('A'), PDFDict);
+    if (action?.get(N('S')) !== N('GoTo')) continue;
+    const named = textOf(action.lookup(N('D')));
+    if (named !== undefined) yield { ref: annots.get(i), dest: named, holder: action, key: N('D') };
   }
 }
 
-/** Renames the /Dest of a part's links like its destinations. */
+/** Renames the destinations of a part's links like its destinations. */
 export function renameLinks(page: PDFPage, rename: (name: string) => string): void {
-  for (const { annot, dest } of linkDests(page)) {
+  for (const { dest, holder, key } of linkDests(page)) {
     const renamed = rename(dest);
-    if (renamed !== dest) annot.set(N('Dest'), PDFString.of(renamed));
+    if (renamed !== dest) holder.set(key, PDFString.of(renamed));
   }
 }
 
