@@ -23,6 +23,7 @@ import {
   PDFObjectCopier,
   PDFRef,
   ParseSpeeds,
+  type PDFObject,
   type PDFPage,
 } from 'pdf-lib';
 import type { DocumentMeta } from '../model/types.js';
@@ -34,7 +35,7 @@ import {
   type PageFurniture,
 } from '../render/pdf/renderFurniture.js';
 import {
-  collectDests,
+  destsOf,
   dropDanglingLinks,
   renameLinks,
   tagFor,
@@ -46,7 +47,9 @@ import {
   collectAssociatedFiles,
   noAssociatedFiles,
   writeAssociatedFiles,
+  type AssociatedFiles,
 } from './associatedFiles.js';
+import { spliceForms, splicePages, SpliceUnsupported, type SplicedForms } from './splicePdf.js';
 import {
   IDENTITY,
   num,
@@ -121,11 +124,53 @@ function bodyStreams(page: PDFPage): PDFRef[] {
  * Assembles the packet. Pure apart from pdf-lib's and pdfkit's work in memory; the output is
  * byte-identical for equal input.
  */
-export async function assemblePacket({
-  meta,
-  parts,
-  pdfa = true,
-}: PacketSpec): Promise<Uint8Array> {
+export async function assemblePacket(spec: PacketSpec): Promise<Uint8Array> {
+  try {
+    return await assemble(spec, true);
+  } catch (error) {
+    // a part the byte-level copy does not read (associated files, an xref stream): pdf-lib's way
+    if (error instanceof SpliceUnsupported) return assemble(spec, false);
+    throw error;
+  }
+}
+
+/** A part's pages copied into the assembly, with its named destinations and output intents. */
+interface CopiedPart {
+  readonly pages: readonly PDFPage[];
+  readonly dests: readonly (readonly [string, PDFArray])[];
+  readonly outputIntents: PDFObject | undefined;
+}
+
+/** pdf-lib's way: the part parsed whole, its pages copied with pdf-lib's object copier. */
+async function copyWithPdfLib(
+  out: PDFDocument,
+  part: Pick<PacketPart, 'pdf' | 'loaded'>,
+  nextTag: () => string,
+  files: AssociatedFiles,
+  withIntents: boolean,
+): Promise<CopiedPart> {
+  const src = part.loaded ?? (await PDFDocument.load(part.pdf, LOAD));
+  const pages = await out.copyPages(src, src.getPageIndices());
+  const dests = destsOf(src, pages);
+  collectAssociatedFiles(src, out, files);
+  uniqueFontTags(pages, nextTag);
+  const intents = src.catalog.get(PDFName.of('OutputIntents'));
+  const outputIntents =
+    intents === undefined || !withIntents
+      ? undefined
+      : PDFObjectCopier.for(src.context, out.context).copy(intents);
+  return { pages, dests, outputIntents };
+}
+
+/**
+ * The assembly; `splice`: the parts' pages copied as bytes where the assembly does not change
+ * them (splicePdf.ts; SpliceUnsupported for a part it does not read), else by pdf-lib (parsed
+ * whole, written anew). Exported for the tests, which compare both ways.
+ */
+export async function assemble(
+  { meta, parts, pdfa = true }: PacketSpec,
+  splice: boolean,
+): Promise<Uint8Array> {
   const out = await PDFDocument.create({ updateMetadata: false });
   const { context } = out;
   const dests = new Map<string, PDFArray>();
@@ -134,16 +179,29 @@ export async function assemblePacket({
   const bodies: PDFRef[][] = [];
   const views: Matrix[] = [];
   const pages: PDFPage[] = [];
-  let outputIntents: ReturnType<PDFObjectCopier['copy']> | undefined;
+  let outputIntents: PDFObject | undefined;
   const files = noAssociatedFiles();
   let fonts = 0;
   const nextTag = (): string => tagFor(fonts++);
+  // the output intents of the first part that has any (the packet's own)
+  const copy = (
+    bytes: Pick<PacketPart, 'pdf' | 'loaded'>,
+    own: boolean,
+    withIntents: boolean,
+  ): Promise<CopiedPart> | CopiedPart =>
+    splice
+      ? splicePages(out, bytes.pdf, { firstContentOnly: own, nextTag, withIntents })
+      : copyWithPdfLib(out, bytes, nextTag, files, withIntents);
+  const formsOf = (pdf: Uint8Array): Promise<SplicedForms> | SplicedForms =>
+    splice
+      ? spliceForms(out, pdf, nextTag, outputIntents === undefined)
+      : formsWithPdfLib(out, pdf, nextTag, outputIntents === undefined);
 
   for (const [k, part] of parts.entries()) {
-    const src = part.loaded ?? (await PDFDocument.load(part.pdf, LOAD));
     const rename = (name: string): string =>
       name.startsWith('_') ? `_p${String(k)}${name}` : name;
-    const copied = await out.copyPages(src, src.getPageIndices());
+    const copiedPart = await copy(part, part.anlage === undefined, outputIntents === undefined);
+    const copied = copiedPart.pages;
     const first = pages.length;
     copied.forEach((page, i) => {
       out.addPage(page);
@@ -166,15 +224,12 @@ export async function assemblePacket({
         furniture.push({ size: view, stamp: part.anlage.stamp });
       }
     });
-    collectDests(src, copied, rename, dests);
-    collectAssociatedFiles(src, out, files);
-    uniqueFontTags(copied, nextTag);
-    for (const page of copied) renameLinks(page, rename);
-    if (outputIntents === undefined) {
-      const intents = src.catalog.get(PDFName.of('OutputIntents'));
-      if (intents !== undefined)
-        outputIntents = PDFObjectCopier.for(src.context, context).copy(intents);
+    for (const [name, dest] of copiedPart.dests) {
+      const key = rename(name);
+      if (!dests.has(key)) dests.set(key, dest);
     }
+    for (const page of copied) renameLinks(page, rename);
+    outputIntents ??= copiedPart.outputIntents;
     const entries = part.outline.map((e) => ({ ...e, dest: rename(e.dest) }));
     if (part.anlage !== undefined) {
       const firstPage = pages[first];
@@ -200,7 +255,7 @@ export async function assemblePacket({
   // links only where the target is in this very packet
   for (const page of pages) dropDanglingLinks(page, (name) => dests.has(name));
 
-  const overlay = await overlayFurniture(out, { pages, bodies, views, furniture }, meta, nextTag);
+  const overlay = await overlayFurniture(out, { pages, bodies, views, furniture }, meta, formsOf);
   // parts of foreign pages only (an Anlage alone) bring none: the overlay's sRGB intent
   outputIntents ??= overlay.outputIntents;
   writeDests(out, dests);
@@ -237,18 +292,62 @@ async function overlayFurniture(
     readonly furniture: readonly PageFurniture[];
   },
   meta: DocumentMeta,
-  nextTag: () => string,
-): Promise<{ outputIntents: ReturnType<PDFObjectCopier['copy']> | undefined }> {
+  formsOf: (pdf: Uint8Array) => Promise<SplicedForms> | SplicedForms,
+): Promise<{ outputIntents: PDFObject | undefined }> {
   const { context } = out;
-  const overlay = await PDFDocument.load(
-    await renderFurniture(furniture, meta.footer, meta.design),
-    LOAD,
-  );
-  const intents = overlay.catalog.get(PDFName.of('OutputIntents'));
-  const copied = await out.copyPages(overlay, overlay.getPageIndices());
-  uniqueFontTags(copied, nextTag);
-  const asForm = (page: PDFPage | undefined): PDFRef => {
-    if (page === undefined) throw new Error('overlay page missing');
+  const overlay = await formsOf(await renderFurniture(furniture, meta.footer, meta.design));
+  const asForm = (index: number): PDFRef => {
+    const form = overlay.forms[index];
+    if (form === undefined) throw new Error('overlay page missing');
+    return form;
+  };
+  const overlayOf = overlayPages(furniture);
+  // each stream once, written when a page first needs it
+  const viewed = sharedStreams(context);
+  pages.forEach((page, i) => {
+    // the page's own resources get the furniture's forms (a page without gets some)
+    if (page.node.Resources() === undefined)
+      page.node.set(PDFName.of('Resources'), context.obj({}));
+    const resources = page.node.Resources() ?? context.obj({});
+    let xobjects = resources.lookupMaybe(PDFName.of('XObject'), PDFDict);
+    if (xobjects === undefined) {
+      xobjects = context.obj({});
+      resources.set(PDFName.of('XObject'), xobjects);
+    }
+    const stamped = furniture[i]?.stamp !== undefined;
+    const hasHeader = furniture[i]?.header !== undefined || stamped;
+    const { head, foot } = overlayOf[i] ?? { head: 2 * i, foot: 2 * i + 1 };
+    if (hasHeader) xobjects.set(PDFName.of('RmHead'), asForm(head));
+    if (foot !== undefined) xobjects.set(PDFName.of('RmFoot'), asForm(foot));
+    const body = bodies[i];
+    if (body === undefined) throw new Error('page without body');
+    const view = views[i] ?? IDENTITY;
+    // an Anlage page: the stamp through the page's own view, and nothing below its body; pages
+    // of one view share the stream
+    const before = stamped
+      ? viewed(`q ${view.map(num).join(' ')} cm /RmHead Do Q\nq\n`)
+      : hasHeader
+        ? viewed('q /RmHead Do Q\nq\n')
+        : viewed('q\n');
+    page.node.set(
+      PDFName.of('Contents'),
+      context.obj([before, ...body, viewed(stamped ? '\nQ\n' : '\nQ\nq /RmFoot Do Q\n')]),
+    );
+  });
+  return { outputIntents: overlay.outputIntents };
+}
+
+/** pdf-lib's way to the overlay's forms: its pages copied, their content streams made forms. */
+async function formsWithPdfLib(
+  out: PDFDocument,
+  pdf: Uint8Array,
+  nextTag: () => string,
+  withIntents: boolean,
+): Promise<SplicedForms> {
+  const { context } = out;
+  const copied = await copyWithPdfLib(out, { pdf }, nextTag, noAssociatedFiles(), withIntents);
+  const { pages, outputIntents } = copied;
+  const forms = pages.map((page) => {
     const stream = bodyStream(page);
     const dict = context.lookup(stream);
     if (!(dict !== undefined && 'dict' in dict && dict.dict instanceof PDFDict)) {
@@ -260,58 +359,17 @@ async function overlayFurniture(
     dict.dict.set(PDFName.of('BBox'), context.obj([0, 0, width, height]));
     const resources = page.node.get(PDFName.of('Resources'));
     if (resources !== undefined) dict.dict.set(PDFName.of('Resources'), resources);
+    // the page gave its content stream and resources; it is no page of the assembly
+    context.delete(page.ref);
     return stream;
-  };
-  const overlayOf = overlayPages(furniture);
-  const plain = context.register(context.stream('q\n'));
-  const headed = context.register(context.stream('q /RmHead Do Q\nq\n'));
-  const after = context.register(context.stream('\nQ\nq /RmFoot Do Q\n'));
-  let closing: PDFRef | undefined;
-  const viewed = sharedStreams(context);
-  pages.forEach((page, i) => {
-    const resources = page.node.Resources() ?? context.obj({});
-    let xobjects = resources.lookupMaybe(PDFName.of('XObject'), PDFDict);
-    if (xobjects === undefined) {
-      xobjects = context.obj({});
-      resources.set(PDFName.of('XObject'), xobjects);
-    }
-    const stamped = furniture[i]?.stamp !== undefined;
-    const hasHeader = furniture[i]?.header !== undefined || stamped;
-    const { head, foot } = overlayOf[i] ?? { head: 2 * i, foot: 2 * i + 1 };
-    if (hasHeader) xobjects.set(PDFName.of('RmHead'), asForm(copied[head]));
-    if (foot !== undefined) xobjects.set(PDFName.of('RmFoot'), asForm(copied[foot]));
-    const body = bodies[i];
-    if (body === undefined) throw new Error('page without body');
-    const view = views[i] ?? IDENTITY;
-    // an Anlage page: the stamp through the page's own view, and nothing below its body; pages
-    // of one view share the stream
-    const before = stamped
-      ? viewed(`q ${view.map(num).join(' ')} cm /RmHead Do Q\nq\n`)
-      : hasHeader
-        ? headed
-        : plain;
-    page.node.set(
-      PDFName.of('Contents'),
-      context.obj([
-        before,
-        ...body,
-        stamped ? (closing ??= context.register(context.stream('\nQ\n'))) : after,
-      ]),
-    );
-    page.node.set(PDFName.of('Resources'), resources);
   });
-  return {
-    outputIntents:
-      intents === undefined
-        ? undefined
-        : PDFObjectCopier.for(overlay.context, context).copy(intents),
-  };
+  return { forms, outputIntents };
 }
 
 function writeInfo(
   out: PDFDocument,
   meta: DocumentMeta,
-  outputIntents: ReturnType<PDFObjectCopier['copy']> | undefined,
+  outputIntents: PDFObject | undefined,
   parts: readonly PacketPart[],
   claim: 'PDF/A-2b' | 'PDF/A-3b' | undefined,
 ): void {

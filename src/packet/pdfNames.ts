@@ -41,20 +41,16 @@ export function walkNameTree(
 }
 
 /**
- * Adds the named destinations of `src` to `dests`, pointing at the copied pages; an explicit
- * destination [page /XYZ left top zoom] keeps its position.
+ * The named destinations of `src`, pointing at the copied pages; an explicit destination
+ * [page /XYZ left top zoom] keeps its position.
  */
-export function collectDests(
-  src: PDFDocument,
-  copied: readonly PDFPage[],
-  rename: (name: string) => string,
-  dests: Map<string, PDFArray>,
-): void {
+export function destsOf(src: PDFDocument, copied: readonly PDFPage[]): [string, PDFArray][] {
   const pageOf = new Map<string, PDFPage>();
   src.getPages().forEach((page, i) => {
     const target = copied[i];
     if (target !== undefined) pageOf.set(page.ref.toString(), target);
   });
+  const dests: [string, PDFArray][] = [];
   const tree = src.catalog.lookupMaybe(N('Names'), PDFDict)?.lookupMaybe(N('Dests'), PDFDict);
   walkNameTree(tree, (name, value) => {
     const array = value instanceof PDFDict ? value.lookupMaybe(N('D'), PDFArray) : value;
@@ -63,9 +59,9 @@ export function collectDests(
     const page = ref instanceof PDFRef ? pageOf.get(ref.toString()) : undefined;
     if (page === undefined) return;
     const rest = array.asArray().slice(1);
-    const key = rename(name);
-    if (!dests.has(key)) dests.set(key, page.doc.context.obj([page.ref, ...rest]));
+    dests.push([name, page.doc.context.obj([page.ref, ...rest])]);
   });
+  return dests;
 }
 
 /**
