@@ -292,11 +292,26 @@ export async function renderMeeting(
       on: Renderer = renderer,
     ): Promise<Uint8Array> => {
       const { plan, key, hit } = packets[fassung];
-      const bytes =
-        hit ?? (await on.packet({ ...plan, coverPages: await guesses[fassung] }, parts));
+      if (hit !== undefined) {
+        step(label);
+        return hit;
+      }
+      // the cover, separator and furniture of this packet's last build, reused where their
+      // input is the same (packetRenders.ts: each keyed by all of its input)
+      const rendersKey = cacheKey('packet-renders', tool, toolVersion, meeting.id, fassung);
+      const last = await cache?.get(rendersKey);
+      const infos = (last?.info ?? {}) as Record<string, unknown>;
+      const known = Object.entries(last?.files ?? {}).map(
+        ([name, bytes]) => [name, { bytes, info: infos[name] }] as const,
+      );
+      const built = await on.packet({ ...plan, coverPages: await guesses[fassung] }, parts, known);
       step(label);
-      if (hit === undefined) await cache?.put(key, { info: null, files: { 'packet.pdf': bytes } });
-      return bytes;
+      await cache?.put(key, { info: null, files: { 'packet.pdf': built.bytes } });
+      await cache?.replace(rendersKey, {
+        info: Object.fromEntries(built.renders.map(([name, r]) => [name, r.info])),
+        files: Object.fromEntries(built.renders.map(([name, r]) => [name, r.bytes])),
+      });
+      return built.bytes;
     };
     // both packets at once, one per thread; for a large meeting one after the other, so that
     // only one packet's pages are held at a time (peak memory)

@@ -16,7 +16,9 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
+import { PDFDocument } from 'pdf-lib';
 import { checkAndCompose, renderMeeting, type MeetingOutput } from '../src/build.js';
 import { readContent } from '../src/load/readContent.js';
 import { loadTemplates, templateDir } from '../src/template/loadTemplates.js';
@@ -125,6 +127,57 @@ describe('render cache', function () {
     expect(await fileText(output, 'oeffentlich/sitzungsmappe.pdf')).to.include(
       'ca. 32 Sprachmittler',
     );
+  });
+
+  it("reuses a packet's cover and furniture from its last build, only for the same input", async () => {
+    // the packets' renders (build.ts, packetRenders.ts): files named by their input's hash
+    const stored = readdirSync(join(cacheDir, 'v1'), { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith('info.json'))
+      .map((name) => join(cacheDir, 'v1', name))
+      .filter((file) => {
+        const names = Object.keys(
+          (JSON.parse(readFileSync(file, 'utf8')) as { files: object }).files,
+        );
+        return names.length > 0 && names.every((n) => /^[0-9a-f]{64}$/.test(n));
+      });
+    expect(stored, 'one per packet').to.have.length(2);
+    // every stored cover (a render with a page count) swapped for a document that says so
+    for (const file of stored) {
+      const entry = JSON.parse(readFileSync(file, 'utf8')) as {
+        info: Record<string, unknown>;
+        files: Record<string, string>;
+      };
+      for (const [name, info] of Object.entries(entry.info)) {
+        if (typeof (info as { pages?: unknown }).pages !== 'number') continue;
+        const marker = await PDFDocument.create();
+        for (let i = 0; i < (info as { pages: number }).pages; i++)
+          marker.addPage([595.28, 841.89]).drawText('AUS DEM ZWISCHENSPEICHER', { x: 72, y: 700 });
+        const bytes = await marker.save({ useObjectStreams: false });
+        writeFileSync(join(dirname(file), name), bytes);
+        entry.files[name] = createHash('sha256').update(bytes).digest('hex');
+      }
+      writeFileSync(file, JSON.stringify(entry));
+    }
+    // an edit that keeps every page count: the packets take their covers from the cache
+    const section = join(setup.content, 'vorlagen', 'SV-9-1601', 'sprachmittlerpool.yaml');
+    writeFileSync(section, readFileSync(section, 'utf8').replace(/anzahl: 32\b/, 'anzahl: 33'));
+    const reused = await build(setup, cacheDir);
+    for (const packet of [
+      'oeffentlich/sitzungsmappe.pdf',
+      'nichtoeffentlich/sitzungsmappe-mitglieder.pdf',
+    ])
+      expect(await fileText(reused, packet)).to.include('AUS DEM ZWISCHENSPEICHER');
+    // a change of the cover's input: laid out anew, as a build without cache does
+    const meeting = join(setup.content, 'sitzungen', '2020-02-04-integrationsausschuss.yaml');
+    const original = readFileSync(meeting, 'utf8');
+    writeFileSync(meeting, original.replace('Sitzungssaal', 'Raum 101'));
+    const output = await expectFresh(setup, { vorlagen: 0, packets: 2 });
+    expect(await fileText(output, 'oeffentlich/sitzungsmappe.pdf')).to.include('Raum 101');
+    writeFileSync(meeting, original);
+    // the swapped entries are gone; the later tests start from a cache of honest renders
+    rmSync(cacheDir, { recursive: true, force: true });
+    await build(setup, cacheDir);
   });
 
   it('re-renders a Vorlage whose vorlage.yaml changed', async () => {

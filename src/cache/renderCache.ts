@@ -96,7 +96,19 @@ export class RenderCache {
   }
 
   /** Stores an entry; a failure to write (full disk, read-only) only loses the cache. */
-  async put(key: string, entry: CacheEntry): Promise<void> {
+  put(key: string, entry: CacheEntry): Promise<void> {
+    return this.store(key, entry, false);
+  }
+
+  /**
+   * Stores an entry in place of the one under `key` (an entry that is not addressed by its
+   * content, such as a packet's last renders, whose own contents are).
+   */
+  replace(key: string, entry: CacheEntry): Promise<void> {
+    return this.store(key, entry, true);
+  }
+
+  private async store(key: string, entry: CacheEntry, replace: boolean): Promise<void> {
     const folder = this.folder(key);
     const temporary = `${folder}.tmp-${String(process.pid)}-${String(Math.random()).slice(2)}`;
     try {
@@ -108,6 +120,17 @@ export class RenderCache {
       }
       const stored: StoredInfo = { info: entry.info, files };
       await writeFile(join(temporary, 'info.json'), JSON.stringify(stored));
+      if (replace) {
+        // the old entry moves aside first: a reader finds the old one, the new one or none
+        const old = `${temporary}-old`;
+        if (
+          await rename(folder, old).then(
+            () => true,
+            () => false,
+          )
+        )
+          await rm(old, { recursive: true, force: true });
+      }
       await rename(temporary, folder).catch(async () => {
         // another build stored the same key first: its entry is equal by construction
         await rm(temporary, { recursive: true, force: true });

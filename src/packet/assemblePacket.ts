@@ -30,8 +30,8 @@ import type { DocumentMeta } from '../model/types.js';
 import { buildXmp } from '../render/pdf/pdfArchive.js';
 import type { OutlineEntry } from '../render/pdf/pdfBlocks.js';
 import {
-  overlayPages,
   renderFurniture,
+  type FurnitureLayout,
   type PageFurniture,
 } from '../render/pdf/renderFurniture.js';
 import {
@@ -49,6 +49,7 @@ import {
   writeAssociatedFiles,
   type AssociatedFiles,
 } from './associatedFiles.js';
+import { PacketRenders } from './packetRenders.js';
 import { spliceForms, splicePages, SpliceUnsupported, type SplicedForms } from './splicePdf.js';
 import {
   IDENTITY,
@@ -93,6 +94,8 @@ export interface PacketSpec {
    * is PDF/A-3b when a part has associated files (an archived Vorlage's sources), else PDF/A-2b.
    */
   readonly pdfa?: boolean;
+  /** the packet's renders of its last build, to reuse (the page furniture) */
+  readonly renders?: PacketRenders;
 }
 
 const PRODUCER = 'ratsmappe (pdfmake, pdf-lib)';
@@ -168,7 +171,7 @@ async function copyWithPdfLib(
  * whole, written anew). Exported for the tests, which compare both ways.
  */
 export async function assemble(
-  { meta, parts, pdfa = true }: PacketSpec,
+  { meta, parts, pdfa = true, renders = new PacketRenders() }: PacketSpec,
   splice: boolean,
 ): Promise<Uint8Array> {
   const out = await PDFDocument.create({ updateMetadata: false });
@@ -255,7 +258,13 @@ export async function assemble(
   // links only where the target is in this very packet
   for (const page of pages) dropDanglingLinks(page, (name) => dests.has(name));
 
-  const overlay = await overlayFurniture(out, { pages, bodies, views, furniture }, meta, formsOf);
+  const overlay = await overlayFurniture(
+    out,
+    { pages, bodies, views, furniture },
+    meta,
+    formsOf,
+    renders,
+  );
   // parts of foreign pages only (an Anlage alone) bring none: the overlay's sRGB intent
   outputIntents ??= overlay.outputIntents;
   writeDests(out, dests);
@@ -293,15 +302,22 @@ async function overlayFurniture(
   },
   meta: DocumentMeta,
   formsOf: (pdf: Uint8Array) => Promise<SplicedForms> | SplicedForms,
+  renders: PacketRenders,
 ): Promise<{ outputIntents: PDFObject | undefined }> {
   const { context } = out;
-  const overlay = await formsOf(await renderFurniture(furniture, meta.footer, meta.design));
+  const { footer, design } = meta;
+  const { pdf, layout } = await renders.get(
+    { furniture, footer, design },
+    () => renderFurniture(furniture, footer, design),
+    (r) => ({ bytes: r.pdf, info: r.layout }),
+    (stored) => ({ pdf: stored.bytes, layout: stored.info as FurnitureLayout[] }),
+  );
+  const overlay = await formsOf(pdf);
   const asForm = (index: number): PDFRef => {
     const form = overlay.forms[index];
     if (form === undefined) throw new Error('overlay page missing');
     return form;
   };
-  const overlayOf = overlayPages(furniture);
   // each stream once, written when a page first needs it
   const viewed = sharedStreams(context);
   pages.forEach((page, i) => {
@@ -315,10 +331,14 @@ async function overlayFurniture(
       resources.set(PDFName.of('XObject'), xobjects);
     }
     const stamped = furniture[i]?.stamp !== undefined;
-    const hasHeader = furniture[i]?.header !== undefined || stamped;
-    const { head, foot } = overlayOf[i] ?? { head: 2 * i, foot: 2 * i + 1 };
-    if (hasHeader) xobjects.set(PDFName.of('RmHead'), asForm(head));
-    if (foot !== undefined) xobjects.set(PDFName.of('RmFoot'), asForm(foot));
+    const { head, foot } = layout[i] ?? { head: undefined, foot: [] };
+    if (head !== undefined) xobjects.set(PDFName.of('RmHead'), asForm(head));
+    // the footer's text, then its page label
+    const feet = foot.map((f, n) => {
+      const name = `RmFoot${String(n)}`;
+      xobjects.set(PDFName.of(name), asForm(f));
+      return `q /${name} Do Q\n`;
+    });
     const body = bodies[i];
     if (body === undefined) throw new Error('page without body');
     const view = views[i] ?? IDENTITY;
@@ -326,12 +346,12 @@ async function overlayFurniture(
     // of one view share the stream
     const before = stamped
       ? viewed(`q ${view.map(num).join(' ')} cm /RmHead Do Q\nq\n`)
-      : hasHeader
+      : head !== undefined
         ? viewed('q /RmHead Do Q\nq\n')
         : viewed('q\n');
     page.node.set(
       PDFName.of('Contents'),
-      context.obj([before, ...body, viewed(stamped ? '\nQ\n' : '\nQ\nq /RmFoot Do Q\n')]),
+      context.obj([before, ...body, viewed(`\nQ\n${feet.join('')}`)]),
     );
   });
   return { outputIntents: overlay.outputIntents };

@@ -9,6 +9,7 @@ import { renderPdfPart } from '../render/pdf/renderPdf.js';
 import { anlagePart } from '../render/anlagen/renderAnlagen.js';
 import { assemblePacket, type PacketPart } from './assemblePacket.js';
 import { resolvePages, withoutLetterhead, type PacketPlan, type PacketTop } from './packetPlan.js';
+import { PacketRenders, type PacketRender } from './packetRenders.js';
 
 /** A rendered Anlage as the packet takes it: its prepared pages (prepareAnlage.ts). */
 export interface AnlagePart {
@@ -39,16 +40,31 @@ export async function coverPages(plan: PacketPlan): Promise<number> {
   return cover.pages;
 }
 
+/**
+ * The packet; `renders`: its cover, separator and furniture from its last build where their
+ * input is the same (packetRenders.ts), and the ones it uses for the next.
+ */
 export async function buildPacket(
   plan: PacketPlan,
   parts: ReadonlyMap<string, VorlagePart>,
+  renders = new PacketRenders(),
 ): Promise<Uint8Array> {
   const part = (nummer: string): VorlagePart => {
     const found = parts.get(nummer);
     if (found === undefined) throw new Error(`Vorlage ${nummer} was not rendered`);
     return found;
   };
-  const render = (doc: Document) => renderPdfPart(doc, { pdfa: '2b', footer: false });
+  const options = { pdfa: '2b', footer: false } as const;
+  const render = (doc: Document) =>
+    renders.get(
+      { doc, options },
+      () => renderPdfPart(doc, options),
+      (r) => ({ bytes: r.bytes, info: { pages: r.pages, outline: r.outline } }),
+      (stored) => {
+        const info = stored.info as { pages: number; outline: OutlineEntry[] };
+        return { bytes: Buffer.from(stored.bytes), pages: info.pages, outline: info.outline };
+      },
+    );
   // the letterhead is the cover's (meta.letterhead), not the separator's
   const anlageOf = (top: PacketTop, nummer: number): AnlagePart => {
     const found = part(top.nummer).anlagen.find((a) => a.nummer === nummer);
@@ -108,5 +124,23 @@ export async function buildPacket(
       ...plan.internalTops.flatMap(topParts),
     ],
     pdfa: tops.every((top) => top.anlagen.every((a) => anlageOf(top, a.nummer).pdfa)),
+    renders,
   });
+}
+
+/** A packet and the renders it used (the `known` of its next build). */
+export interface BuiltPacket {
+  readonly bytes: Uint8Array;
+  readonly renders: readonly (readonly [string, PacketRender])[];
+}
+
+/** buildPacket with the renders of the packet's last build, as a worker task takes it. */
+export async function buildPacketWith(
+  plan: PacketPlan,
+  parts: ReadonlyMap<string, VorlagePart>,
+  known: readonly (readonly [string, PacketRender])[],
+): Promise<BuiltPacket> {
+  const renders = new PacketRenders(new Map(known));
+  const bytes = await buildPacket(plan, parts, renders);
+  return { bytes, renders: [...renders.used] };
 }

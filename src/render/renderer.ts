@@ -5,7 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { PacketPlan } from '../packet/packetPlan.js';
-import type { VorlagePart } from '../packet/buildPacket.js';
+import type { BuiltPacket, VorlagePart } from '../packet/buildPacket.js';
+import type { PacketRender } from '../packet/packetRenders.js';
 import type { Document } from '../model/types.js';
 import type { AnlageInput } from './anlagen/anlageInputs.js';
 import type { RenderedVorlage } from './renderVorlage.js';
@@ -23,7 +24,12 @@ export interface Renderer {
     anlagen?: readonly AnlageInput[],
     split?: boolean,
   ): Promise<RenderedVorlage>;
-  packet(plan: PacketPlan, parts: ReadonlyMap<string, VorlagePart>): Promise<Uint8Array>;
+  /** a packet; `known`: the renders of its last build (cover, separator, furniture) */
+  packet(
+    plan: PacketPlan,
+    parts: ReadonlyMap<string, VorlagePart>,
+    known?: readonly (readonly [string, PacketRender])[],
+  ): Promise<BuiltPacket>;
   /** the cover's page count with three-digit page numbers */
   coverPages(plan: PacketPlan): Promise<number>;
   /** starts the threads now (loading the render stack, parsing the fonts), e.g. while checking */
@@ -41,8 +47,8 @@ export function localRenderer(): Renderer {
     recycle: () => Promise.resolve(),
     vorlage: async (doc, anlagen) =>
       (await import('./renderVorlage.js')).renderVorlage(doc, anlagen),
-    packet: async (plan, parts) =>
-      (await import('../packet/buildPacket.js')).buildPacket(plan, parts),
+    packet: async (plan, parts, known = []) =>
+      (await import('../packet/buildPacket.js')).buildPacketWith(plan, parts, known),
     coverPages: async (plan) => (await import('../packet/buildPacket.js')).coverPages(plan),
     close: () => Promise.resolve(),
   };
@@ -173,7 +179,8 @@ export async function createRenderer(
       ]);
       return { ...pdf, docx };
     },
-    packet: (plan, parts) => run<Uint8Array>({ kind: 'packet', plan, parts: [...parts] }),
+    packet: (plan, parts, known = []) =>
+      run<BuiltPacket>({ kind: 'packet', plan, parts: [...parts], known }),
     coverPages: (plan) => run<number>({ kind: 'cover', plan }),
     recycle: end,
     close: end,

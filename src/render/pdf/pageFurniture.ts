@@ -79,21 +79,59 @@ export function drawFooter(
   pages: number,
   rule = RULE_GREY,
 ): void {
+  drawFooterText(kit, fonts, text, pageLabelWidth(kit, fonts, page, pages), rule);
+  drawPageLabel(kit, fonts, page, pages);
+}
+
+/** The width of "Seite x von y" in the footer's face and size (sets them). */
+export function pageLabelWidth(
+  kit: KitDocument,
+  fonts: FurnitureFonts,
+  page: number,
+  pages: number,
+): number {
+  useFace(kit, fonts.normal).fontSize(FOOTER_SIZE);
+  return kit.widthOfString(pageLabel(page, pages));
+}
+
+const FOOTER_Y = RULE_Y + 4;
+
+/**
+ * The footer without its page label: the rule and the text, which leaves room for a label
+ * `labelWidth` wide (so pages with labels of one width share it).
+ */
+export function drawFooterText(
+  kit: KitDocument,
+  fonts: FurnitureFonts,
+  text: string,
+  labelWidth: number,
+  rule = RULE_GREY,
+): void {
   kit.save();
   kit.moveTo(MARGIN.left, RULE_Y).lineTo(RIGHT, RULE_Y).lineWidth(0.5).strokeColor(rule);
   kit.stroke();
   useFace(kit, fonts.normal).fontSize(FOOTER_SIZE).fillColor(GREY);
-  const label = pageLabel(page, pages);
-  const labelWidth = kit.widthOfString(label);
-  const y = RULE_Y + 4;
   // one line; a text too long for it ends in an ellipsis instead of running into the number
-  kit.text(text, MARGIN.left, y, {
+  kit.text(text, MARGIN.left, FOOTER_Y, {
     width: TEXT_WIDTH - labelWidth - 12,
     height: FOOTER_SIZE * 1.3,
     ellipsis: true,
     lineBreak: true,
   });
-  kit.text(label, RIGHT - labelWidth, y, { lineBreak: false });
+  kit.restore();
+}
+
+/** "Seite x von y" at the right end of the footer. */
+export function drawPageLabel(
+  kit: KitDocument,
+  fonts: FurnitureFonts,
+  page: number,
+  pages: number,
+): void {
+  kit.save();
+  useFace(kit, fonts.normal).fontSize(FOOTER_SIZE).fillColor(GREY);
+  const label = pageLabel(page, pages);
+  kit.text(label, RIGHT - kit.widthOfString(label), FOOTER_Y, { lineBreak: false });
   kit.restore();
 }
 

@@ -1,12 +1,20 @@
 /**
  * The overlay document of a packet's page furniture (pdfkit directly, no layout engine needed
- * for one line per page): for every packet page two pages, the header (empty when the page has
- * none) and the footer "<text> … Seite x von y"; for an Anlage page one, its stamp (it has no
- * footer). The packet turns them into form XObjects (overlayPages gives their indices).
+ * for one line per page): its pages are the TOP lines, the footers ("<text> … Seite x von y",
+ * as the footer's text and its page label) and the stamps of Anlage pages, each drawn once
+ * where many packet pages show the same. The packet turns them into form XObjects
+ * (renderFurniture's `layout` says which go on which page).
  */
 import type { Design } from '../../model/types.js';
 import { drawAnlageStamp } from '../anlagen/stampAnlage.js';
-import { drawFooter, drawTopHeader, RULE_GREY, type KitDocument } from './pageFurniture.js';
+import {
+  drawFooterText,
+  drawPageLabel,
+  drawTopHeader,
+  pageLabelWidth,
+  RULE_GREY,
+  type KitDocument,
+} from './pageFurniture.js';
 import { pdfFontsOf } from './pdfFonts.js';
 import { requirePdfmake } from './pdfmakeInternals.js';
 
@@ -17,15 +25,12 @@ export interface PageFurniture {
   readonly stamp?: string | undefined;
 }
 
-/** Per packet page, the overlay pages of its header (or stamp) and its footer (none for a stamp). */
-export function overlayPages(
-  pages: readonly PageFurniture[],
-): { readonly head: number; readonly foot: number | undefined }[] {
-  let next = 0;
-  return pages.map((page) => {
-    const head = next++;
-    return { head, foot: page.stamp === undefined ? next++ : undefined };
-  });
+/** Per packet page, the overlay pages (form XObjects) painted before and after its body. */
+export interface FurnitureLayout {
+  /** its header (the TOP line) or an Anlage's stamp */
+  readonly head: number | undefined;
+  /** its footer: the rule and text, then the page label (none on an Anlage's page) */
+  readonly foot: readonly number[];
 }
 
 const PDFKit = requirePdfmake('pdfkit') as new (
@@ -34,13 +39,16 @@ const PDFKit = requirePdfmake('pdfkit') as new (
 
 /**
  * Renders the overlay pages in the packet's font (meta.design.font, or Roboto) with its accent
- * colour on the footer rule; fixed dates, so equal input gives equal bytes.
+ * colour on the footer rule; fixed dates, so equal input gives equal bytes. What is the same
+ * on many pages is drawn once: the running TOP line of a Vorlage's following pages, the footer's
+ * rule and text (per width of the page label); each page has its own label, and an Anlage's
+ * page its stamp. `layout`: the overlay pages of each packet page.
  */
-export function renderFurniture(
+export async function renderFurniture(
   pages: readonly PageFurniture[],
   footer: string,
   design?: Design,
-): Promise<Buffer> {
+): Promise<{ pdf: Uint8Array; layout: FurnitureLayout[] }> {
   const fonts = pdfFontsOf(design).furniture;
   const rule = design?.accent ?? RULE_GREY;
   const fixed = new Date(0);
@@ -63,17 +71,43 @@ export function renderFurniture(
     });
   });
   const memo = new Map<string, string>();
-  pages.forEach((page, i) => {
-    const size = [page.size.width, page.size.height];
-    kit.addPage({ size, margin: 0 });
-    if (page.stamp !== undefined) {
-      drawAnlageStamp(kit, fonts, page.size.width, page.stamp, i + 1, pages.length, memo);
-      return;
+  const drawn = new Map<string, number>();
+  /** the overlay page of `key`, drawn on first use */
+  const form = (key: string, size: readonly number[], draw: () => void): number => {
+    let index = drawn.get(key);
+    if (index === undefined) {
+      kit.addPage({ size, margin: 0 });
+      draw();
+      index = drawn.size;
+      drawn.set(key, index);
     }
-    if (page.header !== undefined) drawTopHeader(kit, fonts, page.header.text, page.header.first);
-    kit.addPage({ size, margin: 0 });
-    drawFooter(kit, fonts, footer, i + 1, pages.length, rule);
+    return index;
+  };
+  const layout = pages.map((page, i): FurnitureLayout => {
+    const size = [page.size.width, page.size.height];
+    const at = size.join('x');
+    const { stamp, header } = page;
+    if (stamp !== undefined) {
+      const draw = (): void => {
+        drawAnlageStamp(kit, fonts, page.size.width, stamp, i + 1, pages.length, memo);
+      };
+      return { head: form(`stamp ${String(i)}`, size, draw), foot: [] };
+    }
+    const head =
+      header === undefined
+        ? undefined
+        : form(`${header.first ? 'first' : 'running'} ${at} ${header.text}`, size, () => {
+            drawTopHeader(kit, fonts, header.text, header.first);
+          });
+    const width = pageLabelWidth(kit, fonts, i + 1, pages.length);
+    const text = form(`footer ${at} ${String(width)}`, size, () => {
+      drawFooterText(kit, fonts, footer, width, rule);
+    });
+    const label = form(`label ${String(i)}`, size, () => {
+      drawPageLabel(kit, fonts, i + 1, pages.length);
+    });
+    return { head, foot: [text, label] };
   });
   kit.end();
-  return done;
+  return { pdf: await done, layout };
 }
