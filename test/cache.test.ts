@@ -57,6 +57,19 @@ async function build(setup: Setup, cacheDir: string | undefined): Promise<Meetin
 const bytesOf = (output: MeetingOutput): Map<string, string> =>
   new Map(output.artifacts.map((a) => [a.name, Buffer.from(a.bytes).toString('base64')]));
 
+/** The info.json files of the cache entries that `keep` keeps. */
+const storedEntries = (
+  cacheDir: string,
+  keep: (stored: { info: unknown; files: object }) => boolean,
+): string[] =>
+  readdirSync(join(cacheDir, 'v1'), { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith('info.json'))
+    .map((name) => join(cacheDir, 'v1', name))
+    .filter((file) =>
+      keep(JSON.parse(readFileSync(file, 'utf8')) as { info: unknown; files: object }),
+    );
+
 const fileText = async (output: MeetingOutput, name: string): Promise<string> => {
   const found = output.artifacts.find((a) => a.name === name);
   if (!found) throw new Error(`${name} missing`);
@@ -111,14 +124,10 @@ describe('render cache', function () {
 
   it("keeps the covers' lengths; a wrong one costs a layout, never a wrong packet", async () => {
     // the cover-length entries: a number, no files (build.ts, coverGuess)
-    const entries = readdirSync(join(cacheDir, 'v1'), { recursive: true })
-      .map(String)
-      .filter((name) => name.endsWith('info.json'))
-      .map((name) => join(cacheDir, 'v1', name))
-      .filter((file) => {
-        const stored = JSON.parse(readFileSync(file, 'utf8')) as { info: unknown; files: object };
-        return typeof stored.info === 'number' && Object.keys(stored.files).length === 0;
-      });
+    const entries = storedEntries(
+      cacheDir,
+      (stored) => typeof stored.info === 'number' && Object.keys(stored.files).length === 0,
+    );
     expect(entries, 'one per packet').to.have.length.of.at.least(2);
     for (const file of entries) writeFileSync(file, JSON.stringify({ info: 5, files: {} }));
     const file = join(setup.content, 'vorlagen', 'SV-9-1601', 'sprachmittlerpool.yaml');
@@ -131,16 +140,10 @@ describe('render cache', function () {
 
   it("reuses a packet's cover and furniture from its last build, only for the same input", async () => {
     // the packets' renders (build.ts, packetRenders.ts): files named by their input's hash
-    const stored = readdirSync(join(cacheDir, 'v1'), { recursive: true })
-      .map(String)
-      .filter((name) => name.endsWith('info.json'))
-      .map((name) => join(cacheDir, 'v1', name))
-      .filter((file) => {
-        const names = Object.keys(
-          (JSON.parse(readFileSync(file, 'utf8')) as { files: object }).files,
-        );
-        return names.length > 0 && names.every((n) => /^[0-9a-f]{64}$/.test(n));
-      });
+    const stored = storedEntries(cacheDir, ({ files }) => {
+      const names = Object.keys(files);
+      return names.length > 0 && names.every((n) => /^[0-9a-f]{64}$/.test(n));
+    });
     expect(stored, 'one per packet').to.have.length(2);
     // every stored cover (a render with a page count) swapped for a document that says so
     for (const file of stored) {
