@@ -40,7 +40,8 @@
  *
  * The 100 copies are laid out alike, so one Vorlage (SV-9-2001) is also checked in 45 other
  * layouts (0 to 44 one-line paragraphs before its "Begründung" move the page ends onto other
- * lines). The same layouts rendered without the rules (pageBreakBefore removed, as in
+ * lines). The same layouts rendered without the rules (buildPdfDefinition with keepTogether
+ * false: no callback, no unbreakable short paragraphs or heading groups, as in
  * render-pdf.test.ts) must break each of the three rules: the check bites.
  *
  * Rule 3 counts the lines as laid out; the renderer decides by an estimate (pdfBlocks.ts: up to
@@ -415,8 +416,7 @@ describe('keep-together rules on every page of a Sitzungsmappe of 100 Vorlagen',
         const paragraphs = new Paragraphs(variant.blocks);
         const name = `SV-9-2001 + ${String(fillers)} Füllabsätze`;
         kept.push(checkPages(name, await extractPdfLines(await renderPdf(variant)), paragraphs));
-        const { definition, outline } = buildPdfDefinition(variant);
-        delete definition.pageBreakBefore;
+        const { definition, outline } = buildPdfDefinition(variant, { keepTogether: false });
         const bytes = await renderPdfDefinition(definition, outline, { footer: doc.meta.footer });
         plain.push(...checkPages(name, await extractPdfLines(bytes), paragraphs).violations);
       }
@@ -427,7 +427,7 @@ describe('keep-together rules on every page of a Sitzungsmappe of 100 Vorlagen',
     expectClean((await otherLayouts()).kept);
   });
 
-  it('bites: the same layouts without the rules (no pageBreakBefore) break each of the rules', async () => {
+  it('bites: the same layouts without the rules (no callback, no unbreakable groups) break each of the rules', async () => {
     const { plain } = await otherLayouts();
     const rules = new Set(plain.map((v) => v.rule));
     expect([...rules].sort(), plain.map(describeViolation).join('\n')).to.deep.equal([

@@ -256,8 +256,9 @@ describe('renderPdf page breaks', function () {
     let badWithout = 0;
     for (const k of [30, 31]) {
       for (let j = 0; j <= 5; j++) {
-        const { definition, outline } = buildPdfDefinition(crafted(k, j, tail));
-        delete definition.pageBreakBefore;
+        const { definition, outline } = buildPdfDefinition(crafted(k, j, tail), {
+          keepTogether: false,
+        });
         const control = await extractPdfText(await renderPdfDefinition(definition, outline));
         if (isBad(control.pages.map(lines))) badWithout++;
         const { pages } = await extractPdfText(await renderPdf(crafted(k, j, tail)));

@@ -102,6 +102,11 @@ export interface ConvertContext {
   readonly accent?: string | undefined;
   /** the font and colours of charts and the body font of SVG pictures */
   readonly figures: FigureContext;
+  /**
+   * short paragraphs unbreakable, headings grouped with a short paragraph after them (default
+   * true; false only for the tests' control layouts without any keep-together rule)
+   */
+  readonly keepTogether?: boolean;
 }
 
 /**
@@ -128,6 +133,44 @@ export function blocksToContent(
     breakBefore = false;
     out.push(node);
   });
+  return inContainer || ctx.keepTogether === false ? out : keptWithNext(out);
+}
+
+const isHeadingNode = (node: Content): boolean =>
+  typeof node === 'object' && 'headlineLevel' in node && node.headlineLevel !== undefined;
+/** kept whole by pdfmake: a short paragraph or quote, a chart or picture */
+const isUnbreakable = (node: Content): boolean =>
+  typeof node === 'object' && 'unbreakable' in node && node.unbreakable === true;
+
+/**
+ * Headings directly before a block pdfmake keeps whole (a short paragraph or quote, a figure)
+ * go into one unbreakable stack with it: pdfmake moves them to the next page together, in the
+ * same layout pass (a break the keep-together callback asks for costs another pass over the
+ * whole document). A page break before the headings stays before the group; one before the
+ * block keeps them apart.
+ */
+function keptWithNext(nodes: readonly Content[]): Content[] {
+  const out: Content[] = [];
+  let headings: Content[] = [];
+  for (const node of nodes) {
+    if (isHeadingNode(node)) {
+      headings.push(node);
+      continue;
+    }
+    const [first] = headings;
+    const apart = typeof node === 'object' && 'pageBreak' in node && node.pageBreak !== undefined;
+    if (first !== undefined && isUnbreakable(node) && !apart) {
+      const group: ContentStack = { stack: [...headings, node], unbreakable: true };
+      if (typeof first === 'object' && 'pageBreak' in first && first.pageBreak !== undefined) {
+        group.pageBreak = first.pageBreak;
+        headings[0] = { ...first, pageBreak: undefined };
+        group.stack = [...headings, node];
+      }
+      out.push(group);
+    } else out.push(...headings, node);
+    headings = [];
+  }
+  out.push(...headings);
   return out;
 }
 
@@ -161,6 +204,9 @@ function blockToContent(
       if (topLevel) {
         const short = estimatedLines(inlinesToLines(block.children)) <= 4;
         node.style = short ? PARAGRAPH_STYLE.short : PARAGRAPH_STYLE.long;
+        // kept whole by pdfmake itself, in the same layout pass (a break from the
+        // keep-together callback costs another pass over the whole document)
+        if (short && ctx.keepTogether !== false) node.unbreakable = true;
       }
       return node;
     }
@@ -172,11 +218,19 @@ function blockToContent(
       const margin = below(SPACE.list);
       return block.ordered ? { ol: items, margin } : { ul: items, margin };
     }
-    case 'quote':
-      return {
+    case 'quote': {
+      const node: ContentStack = {
         stack: blocksToContent(block.children, ctx, true),
         margin: below(SPACE.quote, QUOTE_INDENT),
       };
+      // a quote of a few lines is kept whole like a short paragraph (and its heading with it)
+      const lines = block.children.map((c) =>
+        c.type === 'paragraph' ? estimatedLines(inlinesToLines(c.children)) : Infinity,
+      );
+      if (topLevel && ctx.keepTogether !== false && lines.reduce((a, b) => a + b, 0) <= 4)
+        node.unbreakable = true;
+      return node;
+    }
     case 'box':
       return {
         table: { widths: ['*'], body: [[{ stack: blocksToContent(block.children, ctx, true) }]] },

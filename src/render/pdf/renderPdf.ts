@@ -156,8 +156,15 @@ function keepTogether(node: Node, queries: NodeQueries): boolean {
   return leavesHeadingAlone(next);
 }
 
-/** The pdfmake definition and the bookmarks (level 1–3 headings) for a document. */
-export function buildPdfDefinition(doc: Document): {
+/**
+ * The pdfmake definition and the bookmarks (level 1–3 headings) for a document. `keepTogether`
+ * false: without any keep-together rule, neither the callback nor the unbreakable groups (the
+ * tests' control layouts).
+ */
+export function buildPdfDefinition(
+  doc: Document,
+  { keepTogether: rules = true }: { readonly keepTogether?: boolean } = {},
+): {
   definition: TDocumentDefinitions;
   outline: OutlineEntry[];
 } {
@@ -174,6 +181,7 @@ export function buildPdfDefinition(doc: Document): {
       outlineDepth: meta.outlineDepth ?? 3,
       accent,
       figures: { chart: chartStyle(meta.design), family: fonts.family },
+      keepTogether: rules,
     },
     false,
   );
@@ -205,7 +213,7 @@ export function buildPdfDefinition(doc: Document): {
     },
     styles: stylesFor(accent),
     content,
-    pageBreakBefore: keepTogether,
+    ...(rules ? { pageBreakBefore: keepTogether } : {}),
   };
   return { definition, outline };
 }
