@@ -13,6 +13,7 @@ import { expect } from 'chai';
 import { sofficeToPdf } from './helpers/soffice.js';
 import JSZip from 'jszip';
 import { buildContent } from './helpers/exampleBuild.js';
+import { logoSize } from '../src/render/docx/letterheadLogo.js';
 import { decodePng, inkedPixels, pixelsOfColour } from './helpers/pngPixels.js';
 
 /** the logo's blue (test/fixtures/stadt/logo.svg) */
@@ -71,5 +72,21 @@ describe('the SVG logo in the DOCX', function () {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the logo’s size in the DOCX header', () => {
+  const svg = (attrs: string): string =>
+    `<svg xmlns="http://www.w3.org/2000/svg" ${attrs}><rect width="10" height="10"/></svg>`;
+
+  it('reads an SVG’s width and height in their units (mm, pt), as the check does', () => {
+    // 60 mm × 85.04 pt is 2:1 (226.8 × 113.4 px): 20 mm high in the 60 × 20 mm box
+    const size = logoSize({ type: 'svg', svg: svg('width="60mm" height="85.04pt"') });
+    expect(size).to.deep.equal({ width: 151, height: 76 });
+  });
+
+  it('takes the viewBox where width and height are missing, and keeps its aspect ratio', () => {
+    const size = logoSize({ type: 'svg', svg: svg('viewBox="0 0 300 100"') });
+    expect(size).to.deep.equal({ width: 227, height: 76 });
   });
 });

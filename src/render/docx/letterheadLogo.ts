@@ -7,6 +7,7 @@
 import type { Design, Letterhead } from '../../model/types.js';
 import { chartStyle } from '../chart/chartStyle.js';
 import { rasterise, rasteriser } from '../chart/rasterise.js';
+import { imageInfo } from '../../load/imageInfo.js';
 
 type Logo = NonNullable<Letterhead['logo']>;
 
@@ -15,24 +16,13 @@ const LOGO_BOX = { width: (60 / 25.4) * 96, height: (20 / 25.4) * 96 };
 /** the PNG at four times the shown size: sharp on paper (about 380 dpi) and on screens */
 const OVERSAMPLE = 4;
 
-/** width and height of an SVG (its width/height, else its viewBox) or a PNG (IHDR) */
+/**
+ * width and height of the logo in CSS pixels, as the check reads them (imageInfo.ts: a PNG's
+ * IHDR; an SVG's width and height in their units, else its viewBox)
+ */
 function naturalSize(logo: Logo): { width: number; height: number } {
-  if (logo.type === 'png') {
-    const view = Buffer.from(logo.bytes);
-    return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
-  }
-  const root = /<svg\b[^>]*>/i.exec(logo.svg)?.[0] ?? '';
-  const attr = (name: string): string | undefined =>
-    new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root)?.[1];
-  const positive = (text: string | undefined): number | undefined => {
-    const n = parseFloat(text ?? '');
-    return Number.isFinite(n) && n > 0 ? n : undefined;
-  };
-  const box = (attr('viewBox') ?? '').split(/[\s,]+/);
-  return {
-    width: positive(attr('width')) ?? positive(box[2]) ?? 100,
-    height: positive(attr('height')) ?? positive(box[3]) ?? 40,
-  };
+  const info = imageInfo(logo.type === 'png' ? logo.bytes : Buffer.from(logo.svg, 'utf8'));
+  return info ?? { width: 300, height: 150 };
 }
 
 /** The logo's size in the header, in pixels at 96 dpi (as docx sizes pictures). */
