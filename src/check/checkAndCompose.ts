@@ -1,7 +1,7 @@
 import { composeMeeting, type ComposedMeeting } from '../compose/compose.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadContent, type LoadedContent } from '../load/loadContent.js';
-import type { ParseMemo } from '../load/parseMemo.js';
+import type { Parses } from '../load/parseMemo.js';
 import type { ContentFiles } from '../load/readContent.js';
 import type { Sitzung } from '../types/content.js';
 import { checkContent } from './checkContent.js';
@@ -17,7 +17,7 @@ export interface CheckResult {
  * load → check → compose. Pure: the files are already read. `memo` (build --watch, the
  * preview): unchanged files are not parsed again.
  */
-export function checkAndCompose(files: ContentFiles, memo?: ParseMemo): CheckResult {
+export function checkAndCompose(files: ContentFiles, memo?: Parses): CheckResult {
   const own = checkOwn(files.own);
   const loaded = loadContent(files, memo);
   const content = { ...loaded, texts: new Map([...loaded.texts, ...own.texts]) };

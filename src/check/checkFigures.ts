@@ -82,18 +82,19 @@ function checkPool(source: Source, data: Sprachmittlerpool): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   data.meistgefragte_sprachen.forEach((entry, i) => {
-    const at = positionAt(source, ['meistgefragte_sprachen', i, 'sprache']);
+    // the position only for a diagnostic: it needs the file's syntax tree (diskParses.ts)
+    const at = () => positionAt(source, ['meistgefragte_sprachen', i, 'sprache']);
     if (!data.sprachen.includes(entry.sprache)) {
       const guess = nearest(entry.sprache, data.sprachen);
       out.push(
-        diagnose('RM405', source.file, at, {
+        diagnose('RM405', source.file, at(), {
           value: entry.sprache,
           suggestion: guess ? ` („${guess}“)` : '',
         }),
       );
     }
     if (seen.has(entry.sprache))
-      out.push(diagnose('RM406', source.file, at, { value: entry.sprache }));
+      out.push(diagnose('RM406', source.file, at(), { value: entry.sprache }));
     seen.add(entry.sprache);
     const next = data.meistgefragte_sprachen[i + 1];
     if (next && next.anzahl > entry.anzahl) {

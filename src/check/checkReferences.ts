@@ -53,14 +53,15 @@ function checkSections(header: Source, sources: VorlageSources): Diagnostic[] {
   const listed = listedSections(header.value as Vorlage);
   const seen = new Set<string>();
   for (const { name, path } of listed) {
-    const at = positionAt(header, path);
-    if (seen.has(name)) out.push(diagnose('RM507', header.file, at, { value: name }));
+    // the position only for a diagnostic: it needs the file's syntax tree (diskParses.ts)
+    const at = () => positionAt(header, path);
+    if (seen.has(name)) out.push(diagnose('RM507', header.file, at(), { value: name }));
     seen.add(name);
     // a name that is a folder or a link is reported as such (RM114), not as missing
     if (!sources.sectionFileNames.includes(name) && !sources.notFiles.includes(name)) {
       const guess = nearest(name, sources.sectionFileNames);
       out.push(
-        diagnose('RM504', header.file, at, {
+        diagnose('RM504', header.file, at(), {
           value: name,
           suggestion: guess ? ` (meinten Sie „${guess}“?)` : '',
         }),
@@ -88,10 +89,20 @@ function unknownNumbersInText(
   scheme: NumberScheme,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const isHeader = source.file.endsWith('/vorlage.yaml');
+  // the syntax tree (for the positions) only where a text names a number no Vorlage bears
+  const unknown = (value: unknown, top: boolean): boolean => {
+    if (typeof value === 'string')
+      return numbersInText(scheme, value).some(({ nummer }) => !known.includes(nummer));
+    if (value === null || typeof value !== 'object') return false;
+    if (Array.isArray(value)) return value.some((v) => unknown(v, false));
+    return Object.entries(value).some(
+      ([key, v]) => !(top && isHeader && key === 'nummer') && unknown(v, false),
+    );
+  };
+  if (!unknown(source.value, true)) return out;
   // the Vorlage's own number is checked against its folder (RM502), not as a mention
-  const ownNumber = source.file.endsWith('/vorlage.yaml')
-    ? source.doc.get('nummer', true)
-    : undefined;
+  const ownNumber = isHeader ? source.doc.get('nummer', true) : undefined;
   visit(source.doc, {
     Scalar(key, node) {
       if (key === 'key' || node === ownNumber || typeof node.value !== 'string' || !node.range)

@@ -187,6 +187,17 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
     return last;
   }
 
+  /** The parses kept on disk for this content folder; none without a cache folder. */
+  async function diskParses() {
+    const cacheDir = (await import('../cache/renderCache.js')).cacheDirFromEnv(io.env);
+    if (cacheDir === undefined) return undefined;
+    const [{ DiskParses }, { toolFingerprint }] = await Promise.all([
+      import('../load/diskParses.js'),
+      import('../cache/toolFingerprint.js'),
+    ]);
+    return DiskParses.open(cacheDir, contentDir, await toolFingerprint());
+  }
+
   /** Only the composed meetings live on: the parsed sources are garbage after the check. */
   async function checked(): Promise<{
     meetings: ComposedMeeting[] | null;
@@ -197,7 +208,13 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
       ? await checkInThread(contentDir)
       : await (async () => {
           const { checkAndCompose } = await import('../check/checkAndCompose.js');
-          const checkResult = checkAndCompose(await readContent(contentDir), memo);
+          // a new process: the parses of the last build from the cache folder (diskParses.ts)
+          const [files, disk] = await Promise.all([
+            readContent(contentDir),
+            memo === undefined ? diskParses() : undefined,
+          ]);
+          const checkResult = checkAndCompose(files, memo ?? disk);
+          await disk?.save();
           return { ...checkResult, texts: checkResult.content.texts };
         })();
     timings.check = performance.now() - started;

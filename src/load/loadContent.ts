@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ParseMemo } from './parseMemo.js';
+import type { Parses } from './parseMemo.js';
 import { parseSource } from './parseSource.js';
 import type { Source } from './positions.js';
 import type { AnlageFile } from './readAnlagen.js';
@@ -56,9 +56,10 @@ export interface LoadedContent {
 
 /**
  * Parses every file; a broken file is reported and skipped, the others are still loaded.
- * `memo`: the parses of the last build in this process, for the files that did not change.
+ * `memo`: the parses of the last build (in this process, or on disk) for the files that did not
+ * change.
  */
-export function loadContent(files: ContentFiles, memo?: ParseMemo): LoadedContent {
+export function loadContent(files: ContentFiles, memo?: Parses): LoadedContent {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   const parse = (raw: RawFile): Source | null => {

@@ -8,7 +8,14 @@
 import { parseSource, type Parsed } from './parseSource.js';
 import type { RawFile } from './readContent.js';
 
-export class ParseMemo {
+/** Where loadContent takes its parses from: parseSource, or a parse kept from before. */
+export interface Parses {
+  parse(raw: RawFile): Parsed;
+  /** after a load */
+  sweep(): void;
+}
+
+export class ParseMemo implements Parses {
   private kept = new Map<string, { readonly bytes: Uint8Array; readonly parsed: Parsed }>();
   private seen = new Set<string>();
 

@@ -160,6 +160,10 @@ export interface Parsed {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A YAML file's text: UTF-8 (checked before), without a byte order mark. */
+export const decodeYaml = (bytes: Uint8Array): string =>
+  new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+
 /** Decodes and parses one YAML file. Pure: bytes in, source and diagnostics out. */
 export function parseSource(raw: RawFile): Parsed {
   const file = raw.path;
@@ -182,7 +186,7 @@ export function parseSource(raw: RawFile): Parsed {
   }
   const bad = firstInvalidUtf8(raw.bytes);
   if (bad >= 0) return fail(diagnose('RM105', file, lineColOfByte(raw.bytes, bad)));
-  const text = new TextDecoder('utf-8').decode(raw.bytes).replace(/^\uFEFF/, '');
+  const text = decodeYaml(raw.bytes);
   decoded = text;
   const tabs = tabIndents(file, text);
   if (tabs.length > 0) return fail(...tabs);
@@ -235,7 +239,8 @@ export function parseSource(raw: RawFile): Parsed {
  * (parseMemo.ts), which is only right while nobody writes into it; a write now fails at once
  * (and the test suite runs every stage over frozen values).
  */
-function frozen<T>(value: T, seen = new WeakSet<object>()): T {
+/** Deep-frozen: no stage can write into a parse another build may reuse. */
+export function frozen<T>(value: T, seen = new WeakSet<object>()): T {
   if (value === null || typeof value !== 'object' || seen.has(value)) return value;
   seen.add(value);
   for (const child of Object.values(value)) frozen(child, seen);

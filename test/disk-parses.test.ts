@@ -1,0 +1,105 @@
+/**
+ * A new process takes the parses of unchanged files from the cache folder
+ * (src/load/diskParses.ts). A stored parse must give exactly what a fresh check gives, also the
+ * positions of diagnostics in a stored file (its syntax tree is parsed when one is needed), a
+ * changed file is parsed anew, and a damaged store is no store.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { checkAndCompose } from '../src/check/checkAndCompose.js';
+import { DiskParses } from '../src/load/diskParses.js';
+import { readContent } from '../src/load/readContent.js';
+import { exampleContentDir } from './helpers/exampleBuild.js';
+
+describe('parses kept on disk between builds (a new process)', function () {
+  this.timeout(60_000);
+  let root: string;
+  let dir: string;
+  let cache: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'ratsmappe-parses-'));
+    dir = join(root, 'content');
+    cache = join(root, 'cache');
+    cpSync(exampleContentDir, dir, { recursive: true });
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** a check as a new process runs it: the store opened, used, saved */
+  async function checkWithStore(tool = 'tool-1') {
+    const store = await DiskParses.open(cache, dir, tool);
+    const result = checkAndCompose(await readContent(dir), store);
+    await store.save();
+    return result;
+  }
+
+  /** the check with the store equals a fresh one: meetings and diagnostics */
+  async function expectSameAsFresh(tool?: string) {
+    const stored = await checkWithStore(tool);
+    const fresh = checkAndCompose(await readContent(dir));
+    expect(JSON.stringify(stored.meetings)).to.equal(JSON.stringify(fresh.meetings));
+    expect(stored.diagnostics).to.deep.equal(fresh.diagnostics);
+    return stored;
+  }
+
+  const write = (file: string, change: (text: string) => string): void => {
+    const path = join(dir, ...file.split('/'));
+    writeFileSync(path, change(readFileSync(path, 'utf8')));
+  };
+
+  it('gives an unchanged file its stored value, and parses a changed one again', async () => {
+    await expectSameAsFresh();
+    write('vorlagen/SV-9-1601/sprachmittlerpool.yaml', (t) =>
+      t.replace(/anzahl: 30\b/, 'anzahl: 31'),
+    );
+    const second = await expectSameAsFresh();
+    const section = second.content.vorlagen
+      .get('SV-9-1601')
+      ?.sections.get('sprachmittlerpool.yaml');
+    expect(JSON.stringify(section?.value)).to.include('"anzahl":31');
+    expect(Object.isFrozen(section?.value)).to.equal(true);
+    // from the store: its syntax tree is parsed only on demand (a getter); the changed file's
+    // parse is a fresh one (a plain property)
+    const header = second.content.vorlagen.get('SV-9-1601')?.header;
+    const lazy = (source: object | null | undefined) =>
+      source ? Object.getOwnPropertyDescriptor(source, 'doc')?.get !== undefined : undefined;
+    expect(lazy(header), 'vorlage.yaml from the store').to.equal(true);
+    expect(lazy(section), 'the changed file parsed').to.equal(false);
+    expect(header?.doc.get('nummer')).to.equal('SV-9-1601');
+  });
+
+  it('keeps a stored file’s warnings, and points a new fault into it at the right place', async () => {
+    // a warning of the parse itself (yamlTraps.ts: 350.000 read as 350)
+    write('vorlagen/SV-9-1601/sprachmittlerpool.yaml', (t) =>
+      t.replace(/anzahl: 30\b/, 'anzahl: 30.000'),
+    );
+    const first = await expectSameAsFresh();
+    expect(first.diagnostics.map((d) => d.code)).to.include('RM201');
+    const again = await expectSameAsFresh();
+    expect(again.diagnostics.map((d) => d.code)).to.include('RM201');
+    // SV-9-1601 mentions SV-9-1600 in its text: without that Vorlage, the mention in the
+    // stored (unchanged) file is a fault, at its line and column
+    rmSync(join(dir, 'vorlagen', 'SV-9-1600'), { recursive: true });
+    write('sitzungen/2020-02-04-integrationsausschuss.yaml', (t) =>
+      t.replace(/\n {4}vorlage: SV-9-1600/, ''),
+    );
+    const broken = await expectSameAsFresh();
+    const mention = broken.diagnostics.find((d) => d.code === 'RM506');
+    expect(mention?.file).to.match(/^vorlagen\/SV-9-1601\//);
+    expect(mention?.line).to.be.greaterThan(1);
+  });
+
+  it('is no store when it is damaged or of another tool', async () => {
+    await expectSameAsFresh();
+    const [file] = readdirSync(join(cache, 'parses'));
+    if (file === undefined) throw new Error('no store written');
+    writeFileSync(join(cache, 'parses', file), 'kaputt');
+    await expectSameAsFresh();
+    // another tool version keys its own store
+    await expectSameAsFresh('tool-2');
+    expect(readdirSync(join(cache, 'parses')).filter((f) => f.endsWith('.v8'))).to.have.length(2);
+  });
+});
