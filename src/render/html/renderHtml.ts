@@ -10,7 +10,6 @@ import { chartStyle, type ChartStyle } from '../chart/chartStyle.js';
 import { escapeHtml } from './escapeHtml.js';
 import { letterheadHtml } from './letterheadHtml.js';
 
-
 export interface HtmlOptions {
   /** where an internal anchor (`#vorlage-V-2024-0815`, `#abschnitt-…`) points in the preview */
   readonly anchor?: (id: string) => string;
