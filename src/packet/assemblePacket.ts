@@ -137,6 +137,19 @@ export async function assemblePacket(spec: PacketSpec): Promise<Uint8Array> {
   }
 }
 
+/**
+ * The byte-level copy, where any fault of it (pdf-lib's object parser on a part it reads
+ * differently, say) sends the packet pdf-lib's way rather than failing the build.
+ */
+function unsupportedOnFault<T>(copy: () => T): T {
+  try {
+    return copy();
+  } catch (error) {
+    if (error instanceof SpliceUnsupported) throw error;
+    throw new SpliceUnsupported(String(error), { cause: error });
+  }
+}
+
 /** A part's pages copied into the assembly, with its named destinations and output intents. */
 interface CopiedPart {
   readonly pages: readonly PDFPage[];
@@ -193,11 +206,13 @@ export async function assemble(
     withIntents: boolean,
   ): Promise<CopiedPart> | CopiedPart =>
     splice
-      ? splicePages(out, bytes.pdf, { firstContentOnly: own, nextTag, withIntents })
+      ? unsupportedOnFault(() =>
+          splicePages(out, bytes.pdf, { firstContentOnly: own, nextTag, withIntents }),
+        )
       : copyWithPdfLib(out, bytes, nextTag, files, withIntents);
   const formsOf = (pdf: Uint8Array): Promise<SplicedForms> | SplicedForms =>
     splice
-      ? spliceForms(out, pdf, nextTag, outputIntents === undefined)
+      ? unsupportedOnFault(() => spliceForms(out, pdf, nextTag, outputIntents === undefined))
       : formsWithPdfLib(out, pdf, nextTag, outputIntents === undefined);
 
   for (const [k, part] of parts.entries()) {
