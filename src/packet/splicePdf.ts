@@ -88,6 +88,8 @@ interface Scanned {
 
 const isInteger = (token: string): boolean => /^\d+$/.test(token);
 const SUBSET_TAG = /^\/[A-Z]{6}\+/;
+/** the keys whose value names a font, with its subset tag (ISO 32000-1 9.6.4) */
+const FONT_NAME_KEYS = new Set(['/BaseFont', '/FontName']);
 
 /**
  * Tokenizes one object's body from `from` (after `n g obj`) to its `endobj`: its references,
@@ -101,6 +103,7 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
   let prev2: { at: number; text: string } | null = null;
   let depth = 0;
   let lengthNext = false;
+  let fontNameNext = false;
   let streamLength: number | undefined;
   let lengthRef: number | undefined;
   let p = from;
@@ -128,6 +131,7 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
         }
       }
       prev = prev2 = null;
+      fontNameNext = false;
       lengthNext = false;
       continue;
     }
@@ -142,6 +146,7 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
         lengthNext = false;
       }
       prev = prev2 = null;
+      fontNameNext = false;
       continue;
     }
     if (c === 62 /* > */) {
@@ -149,12 +154,14 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
       depth--;
       p += 2;
       prev = prev2 = null;
+      fontNameNext = false;
       lengthNext = false;
       continue;
     }
     if (c === 91 || c === 93 || c === 123 || c === 125 /* [ ] { } */) {
       p++;
       prev = prev2 = null;
+      fontNameNext = false;
       lengthNext = false;
       continue;
     }
@@ -163,7 +170,10 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
     while (p < end && regular(s.charCodeAt(p))) p++;
     const token = s.slice(start, p);
     if (c === 47 /* / */) {
-      if (SUBSET_TAG.test(token)) tags.push(start + 1);
+      // a subset tag only as the value of a font's name (a resource name is left alone: the
+      // content streams, copied as they are, use it)
+      if (fontNameNext && SUBSET_TAG.test(token)) tags.push(start + 1);
+      fontNameNext = FONT_NAME_KEYS.has(token);
       lengthNext = depth === 1 && token === '/Length';
       prev = prev2 = null;
       continue;
@@ -176,6 +186,7 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
         streamLength = undefined;
       }
       prev = prev2 = null;
+      fontNameNext = false;
       lengthNext = false;
       continue;
     }
@@ -190,12 +201,14 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
         throw new SpliceUnsupported('stream /Length does not reach endstream');
       return { valueEnd: start, refs, tags, stream: [data, data + size] };
     }
+    fontNameNext = false;
     if (isInteger(token)) {
       if (lengthNext && prev === null) streamLength = Number(token);
       prev2 = prev;
       prev = { at: start, text: token };
     } else {
       prev = prev2 = null;
+      fontNameNext = false;
       lengthNext = false;
     }
   }
@@ -396,10 +409,6 @@ class Copier {
   copy(value: PDFObject): PDFObject {
     const { context } = this.out;
     if (value instanceof PDFRef) return this.refFor(value.objectNumber);
-    if (value instanceof PDFName) {
-      const text = value.asString();
-      return SUBSET_TAG.test(text) ? N(`${this.tagOf(text.slice(1, 7))}${text.slice(7)}`) : value;
-    }
     if (value instanceof PDFArray) {
       const array = PDFArray.withContext(context);
       for (const v of value.asArray()) array.push(this.copy(v));
@@ -412,12 +421,22 @@ class Copier {
     return value;
   }
 
+  /** a font's name with the assembly's subset tag for it */
+  private retagged(value: PDFObject): PDFObject {
+    if (!(value instanceof PDFName)) return this.copy(value);
+    const text = value.asString();
+    return SUBSET_TAG.test(text) ? N(`${this.tagOf(text.slice(1, 7))}${text.slice(7)}`) : value;
+  }
+
   private copyDict(value: PDFDict): PDFDict {
     const { context } = this.out;
     const map = new Map<PDFName, PDFObject>();
     const leaf = value instanceof PDFPageLeaf;
     // a page's /Parent is the assembly's page tree (addPage sets it)
-    for (const [k, v] of value.entries()) if (!leaf || k !== N('Parent')) map.set(k, this.copy(v));
+    for (const [k, v] of value.entries()) {
+      if (leaf && k === N('Parent')) continue;
+      map.set(k, FONT_NAME_KEYS.has(k.asString()) ? this.retagged(v) : this.copy(v));
+    }
     return leaf
       ? PDFPageLeaf.fromMapWithContext(map, context)
       : PDFDict.fromMapWithContext(map, context);
