@@ -18,7 +18,8 @@ import {
 
 const N = (name: string): PDFName => PDFName.of(name);
 
-const textOf = (value: unknown): string | undefined =>
+/** The text of a PDF string (literal or hex), else undefined. */
+export const textOf = (value: unknown): string | undefined =>
   value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 
 /** Walks a name tree (leaf /Names pairs, /Kids), calling `visit` for every entry. */

@@ -29,18 +29,14 @@ import {
   PDFPageLeaf,
   PDFRawStream,
   PDFRef,
-  PDFString,
-  PDFHexString,
   type PDFDocument,
 } from 'pdf-lib';
+import { textOf } from './pdfNames.js';
 
 /** The PDF is not one this copier reads; the caller assembles with pdf-lib instead. */
 export class SpliceUnsupported extends Error {}
 
 const N = (name: string): PDFName => PDFName.of(name);
-
-const textOf = (value: unknown): string | undefined =>
-  value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 
 /** An object copied as bytes, its references renumbered (pdf-lib writes it as it is). */
 class RawObject extends PDFObject {
