@@ -35,6 +35,7 @@ import { MARGIN } from './pageGeometry.js';
 import { drawFooters, RULE_GREY, type KitDocument } from './pageFurniture.js';
 import { mayRead, pdfFontsOf, pdfmakeFonts, ROBOTO } from './pdfFonts.js';
 import { letterheadContent, withOpaqueLogo } from './pdfLetterhead.js';
+import { installFastMeasure } from './fastMeasure.js';
 import { installFastStyles } from './fastStyles.js';
 import { installInlineMerging } from './mergeInlines.js';
 import { installLineFitTolerance } from './lineFit.js';
@@ -46,6 +47,7 @@ export type { PdfAttachment, PdfOptions } from './pdfArchive.js';
 
 shareParsedFonts(ROBOTO.normal);
 installFastStyles();
+installFastMeasure();
 installInlineMerging();
 installLineFitTolerance();
 installMeasureOnce();

@@ -14,6 +14,9 @@
  *   first made for, and subsetting makes glyphs, the components of composite glyphs, without
  *   characters, which later documents would take over and lose from their text layer.)
  *
+ * A word's width (the sum of its runs, without font features) is kept per face as well: each
+ * word is asked for several times when it is measured, and again in every document.
+ *
  * Glyph runs are read-only once cached (pdfkit copies them when it concatenates). The output
  * must not depend on what a thread rendered before: test/reproducible.test.ts renders a
  * Vorlage in a fresh process and after others and compares the bytes.
@@ -26,6 +29,8 @@ interface KitFont {
   font: FontkitFont;
   layoutRun(text: string, features?: unknown): unknown;
   layoutCached(text: string): unknown;
+  layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
+  widthOfString(text: string, size: number, features?: unknown): number;
   /** set here: the shared parsed font this font object lays out with */
   rmShared?: FontkitFont;
 }
@@ -36,6 +41,16 @@ interface FontkitFont {
 }
 
 let installed = false;
+
+/** A face's map in a store of maps per face (made when first asked for). */
+function ofFace<V>(store: WeakMap<FontkitFont, Map<string, V>>, face: FontkitFont): Map<string, V> {
+  let map = store.get(face);
+  if (map === undefined) {
+    map = new Map();
+    store.set(face, map);
+  }
+  return map;
+}
 
 /** Installs the sharing on pdfkit's font class (idempotent). */
 export function shareParsedFonts(sampleFontFile: string): void {
@@ -79,7 +94,7 @@ export function shareParsedFonts(sampleFontFile: string): void {
   };
 
   /* eslint-disable @typescript-eslint/unbound-method -- the originals are called with .call */
-  const { layoutRun } = proto;
+  const { layoutRun, widthOfString } = proto;
   /* eslint-enable @typescript-eslint/unbound-method */
   // the layout (glyphs and positions of a word) comes from the shared font; the font object
   // keeps its own parsed font for its subset and embedding
@@ -93,17 +108,27 @@ export function shareParsedFonts(sampleFontFile: string): void {
     }
   };
   proto.layoutCached = function (this: KitFont, text) {
-    const shared = sharedOf(this);
-    let cache = runs.get(shared);
-    if (cache === undefined) {
-      cache = new Map();
-      runs.set(shared, cache);
-    }
+    const cache = ofFace(runs, sharedOf(this));
     let run = cache.get(text);
     if (run === undefined) {
       run = this.layoutRun(text);
       cache.set(text, run);
     }
     return run;
+  };
+  // a word's width (in units of 1000 per em, the sum of its runs) is asked for again and
+  // again: each word of a text at measuring, and the same words in every document
+  const widths = new WeakMap<FontkitFont, Map<string, number>>();
+  proto.widthOfString = function (this: KitFont, text, size, features) {
+    if (features) return widthOfString.call(this, text, size, features);
+    const known = ofFace(widths, sharedOf(this));
+    let width = known.get(text);
+    if (width === undefined) {
+      width = this.layout(text, features, true).advanceWidth;
+      known.set(text, width);
+    }
+    // as pdfkit computes it
+    const scale = size / 1000;
+    return width * scale;
   };
 }
