@@ -10,14 +10,20 @@
  * side with its own cache). Prints Markdown and writes bench/COMPARE.md.
  *
  * Environment: COMPARE_RUNS (example runs per side, default 5), COMPARE_N (default 100),
- * COMPARE_BIG_RUNS (runs of N and of the rebuild per side, default 2).
+ * COMPARE_BIG_RUNS (runs of N and of the rebuild per side, default 2), COMPARE_LARGE_RUNS
+ * (runs of the 900 KB section per side, default 2; 0 leaves it out).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyIsPublic, editOneSection, generateMeeting } from './generateMeeting.js';
+import {
+  copyIsPublic,
+  editOneSection,
+  generateLargeSection,
+  generateMeeting,
+} from './generateMeeting.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const revision = process.argv[2];
@@ -26,6 +32,7 @@ const env = process.env;
 const exampleRuns = Number(env.COMPARE_RUNS ?? 5);
 const n = Number(env.COMPARE_N ?? 100);
 const bigRuns = Number(env.COMPARE_BIG_RUNS ?? 2);
+const largeRuns = Number(env.COMPARE_LARGE_RUNS ?? 2);
 
 const work = mkdtempSync(join(tmpdir(), 'ratsmappe-compare-'));
 let serial = 0;
@@ -132,6 +139,16 @@ for (let k = 0; k < bigRuns; k++) {
   }
 }
 measurements.push({ what: `rebuild N=${String(n)} after one figure changed`, runs: rebuildMap });
+
+if (largeRuns > 0) {
+  const large = folder('content-large');
+  await generateLargeSection(large);
+  const largeMap: Runs = new Map();
+  for (let k = 0; k < largeRuns; k++)
+    for (const side of sides) record(largeMap, side, build(side, large));
+  measurements.push({ what: 'one 900 KB section', runs: largeMap });
+  say('900 KB section done');
+}
 
 const median = (xs: readonly number[]): number => {
   const sorted = [...xs].sort((a, b) => a - b);
