@@ -69,9 +69,10 @@ export async function readAnlagen(
   folders: readonly string[],
 ): Promise<Map<string, AnlageFile[]>> {
   const result = new Map<string, AnlageFile[]>();
-  for (const folder of folders) {
-    const files = await filesIn(root, `vorlagen/${folder}`, 1);
-    if (files.length > 0) result.set(folder, files);
-  }
+  // all folders at once, entered in their given order
+  const read = await Promise.all(
+    folders.map(async (folder) => [folder, await filesIn(root, `vorlagen/${folder}`, 1)] as const),
+  );
+  for (const [folder, files] of read) if (files.length > 0) result.set(folder, files);
   return result;
 }
