@@ -274,6 +274,29 @@ describe('charts and pictures', function () {
     const [a = 0, b = 0, c = 0] = xs;
     // three months, then 46 months: the gaps in proportion
     expect((c - b) / (b - a)).to.be.within(14, 16);
+    // each figure's label clear of the line: above the peak, below the points whose
+    // neighbours are higher (the line rising from 41 crossed a label above it)
+    const points = [...svg.matchAll(/matrix\(2\.5,0,0,2\.5,([\d.]+),([\d.]+)\)/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+    }));
+    const labelY = (figure: string, x: number): number => {
+      const found = [
+        ...svg.matchAll(
+          new RegExp(
+            `text-anchor="middle"[^>]*translate\\(([\\d.]+) ([\\d.]+)\\)[^>]*>${figure}<`,
+            'g',
+          ),
+        ),
+      ].find((m) => Math.abs(Number(m[1]) - x) < 0.01);
+      if (found === undefined) throw new Error(`no label ${figure} at ${String(x)}`);
+      return Number(found[2]);
+    };
+    const [p41, p80, p32] = points;
+    if (p41 === undefined || p80 === undefined || p32 === undefined) throw new Error('points');
+    expect(labelY('41', p41.x)).to.be.above(p41.y);
+    expect(labelY('80', p80.x)).to.be.below(p80.y);
+    expect(labelY('32', p32.x)).to.be.above(p32.y);
     const { text } = await extractPdfText(await renderPdf(doc));
     expect(normalizeSpace(text)).to.include('468 Anfragen aus Coesfeld');
     expect(normalizeSpace(text)).to.include('Unbegleitete Minderjährige im Kreisjugendamt');

@@ -31,6 +31,20 @@ const YEAR = 365.25 * 24 * 3600 * 1000;
 export const chartHeight = (chart: ChartBlock): number =>
   chart.kind === 'bars' ? Math.max(90, 44 + 24 * chart.data.length) : 220;
 
+/**
+ * Whether a line's point has its label below it: where the line comes from above and goes on
+ * above (its neighbours, the one or two it has, are higher), a label above the point sits on
+ * the line (a first point of 41 before one of 80: „41“ was crossed by the rising line). Not
+ * near the bottom of the chart (below a fifth of the largest value), where it would meet the
+ * axis and its years.
+ */
+function below(points: readonly { readonly value: number }[], i: number): boolean {
+  const value = points[i]?.value ?? 0;
+  const neighbours = [points[i - 1], points[i + 1]].filter((p) => p !== undefined);
+  const largest = Math.max(...points.map((p) => p.value));
+  return neighbours.length > 0 && neighbours.every((p) => p.value > value) && value >= largest / 5;
+}
+
 /** a value as its label: with a short unit ("238.000 €"), else the bare number */
 const label = (value: number, unit: string | undefined): string =>
   unit !== undefined && unit.length <= 3 ? valueText(value, unit) : formatNumber(value);
@@ -82,7 +96,10 @@ function option(chart: ChartBlock, style: ChartStyle): echarts.EChartsCoreOption
     chart.kind === 'line'
       ? {
           type: 'line',
-          data: chart.data.map((p) => (timed ? [p.at, p.value] : p.value)),
+          data: chart.data.map((p, i) => {
+            const value = timed ? [p.at, p.value] : p.value;
+            return below(chart.data, i) ? { value, label: { position: 'bottom' } } : value;
+          }),
           // nothing to clip: the value axis holds every point (staticSvg drops the clip path)
           clip: false,
           lineStyle: { color: style.color, width: 2 },
