@@ -14,6 +14,7 @@ import { isScalar, visit } from 'yaml';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionOfRange, type Source } from '../load/positions.js';
+import { someText } from './someText.js';
 
 /** Which code points a set of fonts can print. */
 export interface GlyphCoverage {
@@ -108,14 +109,6 @@ const SCRIPTS: readonly (readonly [RegExp, string])[] = [
 const scriptOf = (char: string): string =>
   SCRIPTS.find(([pattern]) => pattern.test(char))?.[1] ?? codePointName(char.codePointAt(0) ?? 0);
 
-/** Whether a string of the value (or a key) holds a character SURE does not cover. */
-function hasUnsureText(value: unknown): boolean {
-  if (typeof value === 'string') return !SURE.test(value);
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(hasUnsureText);
-  return Object.entries(value).some(([key, v]) => !SURE.test(key) || hasUnsureText(v));
-}
-
 /** Warnings (RM601) for every text of the file holding characters the fonts cannot print. */
 export function checkGlyphs(
   source: Source,
@@ -123,7 +116,7 @@ export function checkGlyphs(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   // the syntax tree (for the positions) only where a text holds a character to look at
-  if (!hasUnsureText(source.value)) return out;
+  if (!someText(source.value, (text) => !SURE.test(text), { keys: true })) return out;
   visit(source.doc, {
     Scalar(_, node) {
       if (!isScalar(node) || typeof node.value !== 'string' || SURE.test(node.value)) return;

@@ -13,6 +13,7 @@ import type { LoadedContent, VorlageSources } from '../load/loadContent.js';
 import { positionAt, positionOfRange, type Source } from '../load/positions.js';
 import type { Sitzung, Top, Vorlage } from '../types/content.js';
 import { nearest } from './describe.js';
+import { someText } from './someText.js';
 
 /** Every agenda item with its path in the meeting file, sub-items included. */
 export function flattenAgenda(
@@ -91,16 +92,9 @@ function unknownNumbersInText(
   const out: Diagnostic[] = [];
   const isHeader = source.file.endsWith('/vorlage.yaml');
   // the syntax tree (for the positions) only where a text names a number no Vorlage bears
-  const unknown = (value: unknown, top: boolean): boolean => {
-    if (typeof value === 'string')
-      return numbersInText(scheme, value).some(({ nummer }) => !known.includes(nummer));
-    if (value === null || typeof value !== 'object') return false;
-    if (Array.isArray(value)) return value.some((v) => unknown(v, false));
-    return Object.entries(value).some(
-      ([key, v]) => !(top && isHeader && key === 'nummer') && unknown(v, false),
-    );
-  };
-  if (!unknown(source.value, true)) return out;
+  const unknown = (text: string): boolean =>
+    numbersInText(scheme, text).some(({ nummer }) => !known.includes(nummer));
+  if (!someText(source.value, unknown, isHeader ? { skipTop: 'nummer' } : {})) return out;
   // the Vorlage's own number is checked against its folder (RM502), not as a mention
   const ownNumber = isHeader ? source.doc.get('nummer', true) : undefined;
   visit(source.doc, {
