@@ -38,7 +38,34 @@ interface KitFont {
 interface FontkitFont {
   readonly postscriptName: string;
   readonly stream: { readonly buffer: Uint8Array };
+  /** fontkit's table decoder (fontkit 2 internals) */
+  _decodeTable(table: { readonly tag: string }): unknown;
 }
+
+/**
+ * The tables of plain data whose decoding a font's parses share (fontkit reads them, never
+ * changes them; a subset clones head, hhea and maxp before it changes them). Not the CFF
+ * table (an object with state of its own) nor any other.
+ */
+const SHARED_TABLES: ReadonlySet<string> = new Set([
+  'head',
+  'hhea',
+  'maxp',
+  'hmtx',
+  'loca',
+  'cmap',
+  'OS/2',
+  'post',
+  'name',
+  'cvt ',
+  'prep',
+  'fpgm',
+  'gasp',
+  'kern',
+  'GDEF',
+  'GSUB',
+  'GPOS',
+]);
 
 let installed = false;
 
@@ -66,15 +93,16 @@ export function shareParsedFonts(sampleFontFile: string): void {
   const faces = new Map<string, FontkitFont>();
   /** the face of a font file's bytes (own fonts come as the same bytes every time) */
   const digests = new WeakMap<Uint8Array, string>();
-  const faceOf = (font: FontkitFont): string => {
-    const bytes = font.stream.buffer;
+  const bytesDigest = (bytes: Uint8Array): string => {
     let digest = digests.get(bytes);
     if (digest === undefined) {
       digest = createHash('sha256').update(bytes).digest('hex');
       digests.set(bytes, digest);
     }
-    return `${font.postscriptName}:${digest}`;
+    return digest;
   };
+  const faceOf = (font: FontkitFont): string =>
+    `${font.postscriptName}:${bytesDigest(font.stream.buffer)}`;
   const runs = new WeakMap<FontkitFont, Map<string, unknown>>();
   /** the parsed font whose layouts this font object shares */
   const sharedOf = (kitFont: KitFont): FontkitFont => {
@@ -91,6 +119,24 @@ export function shareParsedFonts(sampleFontFile: string): void {
     }
     kitFont.rmShared = shared;
     return shared;
+  };
+
+  // every document opens its fonts again (pdfkit: fontkit.create of the file's bytes), and
+  // its subset decoded the font's tables again: hmtx, loca, cmap of thousands of entries each
+  // (0.5 s of a render thread at 100 Vorlagen). The decoded tables of the same bytes are the
+  // same data, so each face's are decoded once per thread; the glyph objects stay each parse's
+  // own (they are what must not be shared, see above)
+  const fontProto = Object.getPrototypeOf(probe._font.font) as FontkitFont;
+  const tables = new Map<string, unknown>();
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call
+  const decodeTable = fontProto._decodeTable;
+  fontProto._decodeTable = function (this: FontkitFont, table) {
+    if (!SHARED_TABLES.has(table.tag)) return decodeTable.call(this, table);
+    const key = `${bytesDigest(this.stream.buffer)}:${table.tag}`;
+    if (tables.has(key)) return tables.get(key);
+    const decoded = decodeTable.call(this, table);
+    tables.set(key, decoded);
+    return decoded;
   };
 
   /* eslint-disable @typescript-eslint/unbound-method -- the originals are called with .call */
