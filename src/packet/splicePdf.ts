@@ -114,6 +114,9 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
       while (p < end && s.charCodeAt(p) !== 10 && s.charCodeAt(p) !== 13) p++;
       continue;
     }
+    // a name directly after /BaseFont or /FontName is a font's name; any other token ends that
+    const afterFontKey = fontNameNext;
+    fontNameNext = false;
     if (c === 40 /* ( */) {
       let nesting = 1;
       p++;
@@ -127,7 +130,6 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
         }
       }
       prev = prev2 = null;
-      fontNameNext = false;
       lengthNext = false;
       continue;
     }
@@ -142,7 +144,6 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
         lengthNext = false;
       }
       prev = prev2 = null;
-      fontNameNext = false;
       continue;
     }
     if (c === 62 /* > */) {
@@ -150,14 +151,12 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
       depth--;
       p += 2;
       prev = prev2 = null;
-      fontNameNext = false;
       lengthNext = false;
       continue;
     }
     if (c === 91 || c === 93 || c === 123 || c === 125 /* [ ] { } */) {
       p++;
       prev = prev2 = null;
-      fontNameNext = false;
       lengthNext = false;
       continue;
     }
@@ -168,7 +167,7 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
     if (c === 47 /* / */) {
       // a subset tag only as the value of a font's name (a resource name is left alone: the
       // content streams, copied as they are, use it)
-      if (fontNameNext && SUBSET_TAG.test(token)) tags.push(start + 1);
+      if (afterFontKey && SUBSET_TAG.test(token)) tags.push(start + 1);
       fontNameNext = FONT_NAME_KEYS.has(token);
       lengthNext = depth === 1 && token === '/Length';
       prev = prev2 = null;
@@ -182,7 +181,6 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
         streamLength = undefined;
       }
       prev = prev2 = null;
-      fontNameNext = false;
       lengthNext = false;
       continue;
     }
@@ -197,14 +195,12 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
         throw new SpliceUnsupported('stream /Length does not reach endstream');
       return { valueEnd: start, refs, tags, stream: [data, data + size] };
     }
-    fontNameNext = false;
     if (isInteger(token)) {
       if (lengthNext && prev === null) streamLength = Number(token);
       prev2 = prev;
       prev = { at: start, text: token };
     } else {
       prev = prev2 = null;
-      fontNameNext = false;
       lengthNext = false;
     }
   }

@@ -38,10 +38,9 @@ export const chartHeight = (chart: ChartBlock): number =>
  * near the bottom of the chart (below a fifth of the largest value), where it would meet the
  * axis and its years.
  */
-function below(points: readonly { readonly value: number }[], i: number): boolean {
+function below(points: readonly { readonly value: number }[], i: number, largest: number): boolean {
   const value = points[i]?.value ?? 0;
   const neighbours = [points[i - 1], points[i + 1]].filter((p) => p !== undefined);
-  const largest = Math.max(...points.map((p) => p.value));
   return neighbours.length > 0 && neighbours.every((p) => p.value > value) && value >= largest / 5;
 }
 
@@ -92,13 +91,14 @@ function option(chart: ChartBlock, style: ChartStyle): echarts.EChartsCoreOption
       formatter: (v: number) => String(new Date(v).getUTCFullYear()),
     },
   };
+  const largest = Math.max(...chart.data.map((p) => p.value));
   const series =
     chart.kind === 'line'
       ? {
           type: 'line',
-          data: chart.data.map((p, i) => {
+          data: chart.data.map((p, i, points) => {
             const value = timed ? [p.at, p.value] : p.value;
-            return below(chart.data, i) ? { value, label: { position: 'bottom' } } : value;
+            return below(points, i, largest) ? { value, label: { position: 'bottom' } } : value;
           }),
           // nothing to clip: the value axis holds every point (staticSvg drops the clip path)
           clip: false,

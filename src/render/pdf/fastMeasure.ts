@@ -117,7 +117,9 @@ export function installFastMeasure(): void {
         if (value !== ownBefore[i]) same = false;
         i++;
       }
-      [own, ownBefore] = [ownBefore, own];
+      const swap = ownBefore;
+      ownBefore = own;
+      own = swap;
       if (!same || answers === undefined || font === undefined) {
         answers = PROPERTIES.map(([name, fallback]) => style(item, stack, name, fallback));
         font = this.pdfDocument.provideFont(answers[0], answers[1], answers[2]);

@@ -161,10 +161,10 @@ function keptWithNext(nodes: readonly Content[]): Content[] {
     const apart = typeof node === 'object' && 'pageBreak' in node && node.pageBreak !== undefined;
     if (first !== undefined && isUnbreakable(node) && !apart) {
       const group: ContentStack = { stack: [...headings, node], unbreakable: true };
+      // a page break before the first heading goes before the group
       if (typeof first === 'object' && 'pageBreak' in first && first.pageBreak !== undefined) {
         group.pageBreak = first.pageBreak;
-        headings[0] = { ...first, pageBreak: undefined };
-        group.stack = [...headings, node];
+        group.stack = [{ ...first, pageBreak: undefined }, ...headings.slice(1), node];
       }
       out.push(group);
     } else out.push(...headings, node);
