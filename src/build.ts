@@ -181,6 +181,9 @@ export async function renderMeeting(
 ): Promise<MeetingOutput> {
   const cache = cacheDir === undefined ? undefined : new RenderCache(cacheDir);
   const tool = cache === undefined ? '' : await toolFingerprint();
+  // the charts' pictures are cached on their own: an edit elsewhere in a Vorlage redraws none
+  const charts =
+    cacheDir === undefined ? undefined : { dir: cacheDir, salt: cacheKey(tool, toolVersion) };
   const linkziele = meeting.vorlagen.map((v) => v.nummer);
   const vorlageKeys = meeting.vorlagen.map((v) =>
     vorlageCacheKey(tool, toolVersion, templates, date, linkziele, v),
@@ -240,6 +243,7 @@ export async function renderMeeting(
               dated(vorlageDocument(templates, vorlage, linkziele), date),
               anlageInputs(vorlage),
               split,
+              charts,
             ),
           );
           step(vorlage.nummer);

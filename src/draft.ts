@@ -5,7 +5,7 @@
  * publication.
  */
 import { fromEntry, toEntry, vorlageCacheKey, dated, type Artifact } from './build.js';
-import { RenderCache } from './cache/renderCache.js';
+import { cacheKey, RenderCache } from './cache/renderCache.js';
 import { toolFingerprint } from './cache/toolFingerprint.js';
 import { checkVorlage } from './check/checkVorlage.js';
 import type { ComposedVorlage } from './compose/compose.js';
@@ -57,6 +57,8 @@ export async function renderDraft(
     (await renderer.vorlage(
       dated(vorlageDocument(templates, vorlage), date),
       anlageInputs(vorlage),
+      true,
+      cacheDir === undefined ? undefined : { dir: cacheDir, salt: cacheKey(tool, toolVersion) },
     ));
   if (hit === undefined) await cache?.put(key, toEntry(result));
   return {

@@ -183,6 +183,67 @@ describe('render cache', function () {
     await build(setup, cacheDir);
   });
 
+  it("takes a chart's SVG and PNG from the cache after an edit elsewhere, draws a changed chart anew", async () => {
+    // a content copy and cache of its own: the entry is doctored to show where the SVG comes from
+    const own = join(root, 'charts');
+    cpSync(exampleContentDir, join(own, 'content'), { recursive: true });
+    const charts = { ...setup, content: join(own, 'content') };
+    const chartCache = join(own, 'cache');
+    await build(charts, chartCache);
+    const svgs = storedEntries(chartCache, (s) => 'chart.svg' in s.files);
+    const pngs = storedEntries(chartCache, (s) => 'chart.png' in s.files);
+    // the example's two charts (the bars of the Anfragen per Kommune, the Jugendamt's line)
+    expect(svgs).to.have.length(2);
+    expect(pngs).to.have.length(2);
+    const bars = svgs.find((info) =>
+      readFileSync(join(dirname(info), 'chart.svg'), 'utf8').includes('Ascheberg'),
+    );
+    if (bars === undefined) throw new Error('the bar chart is not in the cache');
+    const svgFile = join(dirname(bars), 'chart.svg');
+    const doctored = readFileSync(svgFile, 'utf8').replace('Ascheberg', 'Zwischenspeicher');
+    writeFileSync(svgFile, doctored);
+    const info = JSON.parse(readFileSync(bars, 'utf8')) as { files: Record<string, string> };
+    info.files['chart.svg'] = createHash('sha256').update(doctored).digest('hex');
+    writeFileSync(bars, JSON.stringify(info));
+
+    // a figure of the text changes, not the chart's: the chart is the cached one
+    const file = join(charts.content, 'vorlagen', 'SV-9-1601', 'sprachmittlerpool.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/anzahl: 30\b/, 'anzahl: 31'));
+    let output = await build(charts, chartCache);
+    expect(output.rendered.vorlagen).to.equal(1);
+    let text = await fileText(output, 'oeffentlich/SV-9-1601.pdf');
+    expect(text).to.include('ca. 31 Sprachmittler');
+    expect(text).to.include('Zwischenspeicher');
+    // the DOCX carries cached PNGs as they are: the line chart's from the first build, the bar
+    // chart's made anew of the doctored SVG (another SVG is another PNG key)
+    const pngsNow = storedEntries(chartCache, (s) => 'chart.png' in s.files);
+    expect(pngsNow).to.have.length(3);
+    expect(pngsNow).to.include.members(pngs);
+    const docx = output.artifacts.find((a) => a.name === 'oeffentlich/SV-9-1601.docx');
+    if (docx === undefined) throw new Error('no DOCX');
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(docx.bytes);
+    const media = await Promise.all(
+      zip
+        .file(/^word\/media\/.*\.png$/)
+        .map(async (f) => Buffer.from(await f.async('uint8array')).toString('base64')),
+    );
+    const cachedPngs = pngsNow.map((png) =>
+      readFileSync(join(dirname(png), 'chart.png')).toString('base64'),
+    );
+    expect(media).to.have.length(2);
+    for (const png of media) expect(cachedPngs).to.include(png);
+
+    // the chart's own figure changes: a new key, drawn anew, as a build without cache draws it
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/anzahl: 16\b/, 'anzahl: 17'));
+    output = await build(charts, chartCache);
+    text = await fileText(output, 'oeffentlich/SV-9-1601.pdf');
+    expect(text).to.include('Ascheberg');
+    expect(text).to.not.include('Zwischenspeicher');
+    expect(bytesOf(output)).to.deep.equal(bytesOf(await build(charts, undefined)));
+    expect(storedEntries(chartCache, (s) => 'chart.svg' in s.files)).to.have.length(3);
+  });
+
   it('re-renders a Vorlage whose vorlage.yaml changed', async () => {
     const file = join(setup.content, 'vorlagen', 'SV-9-1600', 'vorlage.yaml');
     writeFileSync(

@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdfDefinition } from '../src/render/pdf/renderPdf.js';
-import { ROBOTO } from '../src/render/pdf/pdfFonts.js';
+import { ROBOTO } from '../src/render/pdf/roboto.js';
 import { extractPdfText } from './helpers/pdfText.js';
 
 const pdfmakeRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));

@@ -128,7 +128,8 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
     }
   });
 
-  it('the render code loads ECharts and pdf-lib as one bundled module each, and no part of the check (yaml)', () => {
+  /** The files a render thread's module loads for `task` (given as JavaScript). */
+  function workerLoads(task: string): string[] {
     const entry = new URL('dist/render/renderWorker.js', root).href;
     const trace = traceFile();
     const spawned = spawnSync(
@@ -138,16 +139,44 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
         `data:text/javascript,${encodeURIComponent(tracer)}`,
         '--input-type=module',
         '-e',
-        `await import(${JSON.stringify(entry)});`,
+        `const worker = await import(${JSON.stringify(entry)}); await worker.run(${task});`,
       ],
       { encoding: 'utf8', env: { ...process.env, RATSMAPPE_TRACE: trace.path } },
     );
     const run = { ...spawned, trace: trace.lines() };
     expect(run.status, run.stderr).to.equal(0);
-    const loaded = run.trace
+    return run.trace
       .split('\n')
       .filter((line) => /^(MAIN )?LOADED /.test(line))
       .map((line) => decodeURIComponent(line.replace(/^(MAIN )?LOADED (file:\/\/)?/, '')));
+  }
+
+  it('a render thread that renders a DOCX first loads neither the PDF stack nor ECharts', () => {
+    const doc = {
+      meta: {
+        title: 'T',
+        subject: 'S',
+        author: 'A',
+        keywords: [],
+        language: 'de',
+        date: '2020-02-04',
+      },
+      blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'Text' }] }],
+    };
+    const loaded = workerLoads(JSON.stringify({ kind: 'docx', doc }));
+    expect(loaded.some((path) => path.endsWith('/dist/vendor/docx.mjs'))).to.equal(true);
+    expect(
+      loaded.filter((path) =>
+        /node_modules\/(pdfmake|pdfkit|pdf-lib)\/|\/dist\/render\/(pdf\/renderPdf|chart\/echartsParts)\.js$/.test(
+          path,
+        ),
+      ),
+    ).to.deep.equal([]);
+  });
+
+  it('the render code loads ECharts and pdf-lib as one bundled module each, and no part of the check (yaml)', () => {
+    // the warm-up loads all a thread may need
+    const loaded = workerLoads(JSON.stringify({ kind: 'warmup' }));
     expect(loaded.some((path) => path.includes('/node_modules/pdfmake/'))).to.equal(true);
     expect(loaded.some((path) => path.endsWith('/dist/render/chart/echartsParts.js'))).to.equal(
       true,

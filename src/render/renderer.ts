@@ -9,6 +9,7 @@ import type { BuiltPacket, VorlagePart } from '../packet/buildPacket.js';
 import type { PacketRender } from '../packet/packetRenders.js';
 import type { Document } from '../model/types.js';
 import type { AnlageInput } from './anlagen/anlageInputs.js';
+import type { ChartCacheRef } from './chart/chartStore.js';
 import type { RenderedVorlage } from './renderVorlage.js';
 import type { WorkerResult, WorkerTask } from './renderWorker.js';
 
@@ -17,12 +18,14 @@ export interface Renderer {
   readonly threads: number;
   /**
    * a Vorlage with the Anlagen that have a file; `split`: its PDF and DOCX on two threads at
-   * once (for a meeting of few Vorlagen), else both in one task
+   * once (for a meeting of few Vorlagen), else both in one task; `charts`: where the charts'
+   * pictures are cached
    */
   vorlage(
     doc: Document,
     anlagen?: readonly AnlageInput[],
     split?: boolean,
+    charts?: ChartCacheRef,
   ): Promise<RenderedVorlage>;
   /** a packet; `known`: the renders of its last build (cover, separator, furniture) */
   packet(
@@ -45,8 +48,8 @@ export function localRenderer(): Renderer {
     threads: 1,
     warmUp: () => undefined,
     recycle: () => Promise.resolve(),
-    vorlage: async (doc, anlagen) =>
-      (await import('./renderVorlage.js')).renderVorlage(doc, anlagen),
+    vorlage: async (doc, anlagen, _split, charts) =>
+      (await import('./renderVorlage.js')).renderVorlage(doc, anlagen, charts),
     packet: async (plan, parts, known = []) =>
       (await import('../packet/buildPacket.js')).buildPacketWith(plan, parts, known),
     coverPages: async (plan) => (await import('../packet/buildPacket.js')).coverPages(plan),
@@ -174,11 +177,11 @@ export async function createRenderer(
       // one thread only: the check runs on the other core meanwhile
       run({ kind: 'warmup' }).catch(() => undefined);
     },
-    vorlage: async (doc, anlagen = [], split = true) => {
-      if (!split) return run<RenderedVorlage>({ kind: 'both', doc, anlagen });
+    vorlage: async (doc, anlagen = [], split = true, charts) => {
+      if (!split) return run<RenderedVorlage>({ kind: 'both', doc, anlagen, charts });
       const [pdf, docx] = await Promise.all([
-        run<Omit<RenderedVorlage, 'docx'>>({ kind: 'pdf', doc, anlagen }),
-        run<Uint8Array>({ kind: 'docx', doc }),
+        run<Omit<RenderedVorlage, 'docx'>>({ kind: 'pdf', doc, anlagen, charts }),
+        run<Uint8Array>({ kind: 'docx', doc, charts }),
       ]);
       return { ...pdf, docx };
     },

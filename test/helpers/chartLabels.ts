@@ -2,7 +2,8 @@
  * The texts a chart draws in the PDF (its SVG's <text> elements, in drawing order): the PDF
  * carries them as text, the DOCX as a picture, so text comparisons of both take them out.
  */
-import { chartSvg, type ChartBlock } from '../../src/render/chart/chartSvg.js';
+import { chartSvg } from '../../src/render/chart/chartSvg.js';
+import type { ChartBlock } from '../../src/render/chart/chartStore.js';
 import { chartStyle } from '../../src/render/chart/chartStyle.js';
 import type { Block } from '../../src/model/types.js';
 import { decodeEntities } from './docxText.js';

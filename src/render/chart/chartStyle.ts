@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Design } from '../../model/types.js';
 import { requirePdfmake } from '../pdf/pdfmakeInternals.js';
-import { ROBOTO } from '../pdf/pdfFonts.js';
+import { ROBOTO } from '../pdf/roboto.js';
 
 interface FontkitFont {
   readonly familyName: string;
@@ -54,16 +54,18 @@ export function chartStyle(design: Design | undefined): ChartStyle {
   };
   const normal = own?.normal.bytes ?? roboto.normal;
   const bold = own?.bold.bytes ?? roboto.bold;
-  const regular = parse(normal);
-  const heavy = parse(bold);
+  // the fonts are parsed when first needed: a DOCX whose charts come from the cache
+  // (chartStore.ts) and that has no letterhead needs neither fontkit nor the parse
   return {
-    family: regular.familyName,
+    get family() {
+      return parse(normal).familyName;
+    },
     normal,
     bold,
     color: design?.accent ?? CHART_COLOR,
     measure: (text, font) => {
       const size = Number(/([\d.]+)px/.exec(font)?.[1] ?? 12);
-      const face = /\bbold\b|\b[6-9]00\b/.test(font) ? heavy : regular;
+      const face = parse(/\bbold\b|\b[6-9]00\b/.test(font) ? bold : normal);
       return (face.layout(text).advanceWidth / face.unitsPerEm) * size;
     },
   };

@@ -11,25 +11,16 @@ import { createHash } from 'node:crypto';
 import { BarChart, echarts, GridComponent, LineChart, SVGRenderer } from './echartsParts.js';
 import { formatNumber } from '../../format/german.js';
 import { valueText } from '../../model/chartText.js';
-import type { Block } from '../../model/types.js';
 import type { ChartStyle } from './chartStyle.js';
+import { CHART_WIDTH, chartHeight, madeSvg, rememberSvg, type ChartBlock } from './chartStore.js';
 
 echarts.use([BarChart, LineChart, GridComponent, SVGRenderer]);
-
-export type ChartBlock = Extract<Block, { type: 'chart' }>;
-
-/** the text width of an A4 page with DIN 5008 margins (165 mm), in pt */
-export const CHART_WIDTH = 468;
 const FONT_SIZE = 9;
 const TEXT = '#333333';
 const AXIS = '#7f7f7f';
 const GRID = '#d9d9d9';
 /** a year in ms: the time axis ticks at most once a year */
 const YEAR = 365.25 * 24 * 3600 * 1000;
-
-/** the chart's height in pt: horizontal bars grow with their number */
-export const chartHeight = (chart: ChartBlock): number =>
-  chart.kind === 'bars' ? Math.max(90, 44 + 24 * chart.data.length) : 220;
 
 /**
  * Whether a line's point has its label below it: where the line comes from above and goes on
@@ -191,23 +182,12 @@ function staticSvg(svg: string): string {
   return plain.replace(/\bchart-/g, `chart${digest}-`);
 }
 
-/**
- * The SVGs made of a chart block, per style: a Vorlage rendered as PDF and DOCX in one task
- * shares its block objects, so its chart is laid out once (about 15 ms). Keyed by the block
- * object, so nothing outlives the document.
- */
-const made = new WeakMap<ChartBlock, { readonly style: ChartStyle; readonly svg: string }[]>();
-
-const sameStyle = (a: ChartStyle, b: ChartStyle): boolean =>
-  a === b ||
-  (a.family === b.family && a.color === b.color && a.normal === b.normal && a.bold === b.bold);
-
 /** The chart as an SVG document in the document's font and colour. */
 export function chartSvg(chart: ChartBlock, style: ChartStyle): string {
-  const earlier = made.get(chart)?.find((m) => sameStyle(m.style, style));
-  if (earlier !== undefined) return earlier.svg;
+  const earlier = madeSvg(chart, style);
+  if (earlier !== undefined) return earlier;
   const svg = layOut(chart, style);
-  made.set(chart, [...(made.get(chart) ?? []), { style, svg }]);
+  rememberSvg(chart, style, svg);
   return svg;
 }
 

@@ -30,7 +30,8 @@ import {
 } from './docxStyles.js';
 import { chartStyle } from '../chart/chartStyle.js';
 import { rasteriser } from '../chart/rasterise.js';
-import { needsRaster } from './renderFigure.js';
+import { prepareCharts, type ChartCacheRef } from '../chart/chartStore.js';
+import { CHART_PNG_WIDTH, needsRaster } from './renderFigure.js';
 import { withLogoPng } from './letterheadLogo.js';
 import { renderLetterhead } from './renderLetterhead.js';
 import { normalizeDocx, packDocx } from './normalizeDocx.js';
@@ -99,16 +100,16 @@ function embeddedFonts(design: Design | undefined) {
 /**
  * Renders the document as a DOCX package; the same document always gives the same bytes. With
  * `meta.letterhead` the first page has it as its header (titlePage); `meta.design` names and
- * embeds the body's font and colours headings and rules.
+ * embeds the body's font and colours headings and rules. `charts`: where its charts' pictures are cached.
  */
-export async function renderDocx(doc: Document): Promise<Buffer> {
+export async function renderDocx(doc: Document, charts?: ChartCacheRef): Promise<Buffer> {
   const { meta } = doc;
   const look = docxLook(meta.design);
   const state = createRenderState(look);
-  if (needsRaster(doc.blocks)) {
-    await rasteriser();
-    state.chart = chartStyle(meta.design);
-  }
+  state.chart = chartStyle(meta.design);
+  // the charts' SVGs and PNGs, from the cache where it has them (chartStore.ts)
+  await prepareCharts(doc.blocks, state.chart, charts, CHART_PNG_WIDTH);
+  if (needsRaster(doc.blocks)) await rasteriser();
   const children = renderBlocks(doc.blocks, state, TOP_LEVEL);
   if (children.length === 0) children.push(new Paragraph({}));
 

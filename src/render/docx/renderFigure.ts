@@ -11,8 +11,14 @@ import { AlignmentType, ImageRun, Paragraph, TextRun } from 'docx';
 import type { IRunOptions } from 'docx';
 
 import type { Block } from '../../model/types.js';
-import { chartHeight, chartSvg, CHART_WIDTH } from '../chart/chartSvg.js';
-import { chartStyle } from '../chart/chartStyle.js';
+import {
+  chartHeight,
+  CHART_WIDTH,
+  madePng,
+  madeSvg,
+  type ChartBlock,
+} from '../chart/chartStore.js';
+import { chartStyle, type ChartStyle } from '../chart/chartStyle.js';
 import { rasterise } from '../chart/rasterise.js';
 import { INDENT_STEP, STYLE, TEXT_WIDTH } from './docxStyles.js';
 import { paragraphBase } from './paragraphBase.js';
@@ -29,18 +35,23 @@ const run = (options: IRunOptions): IRunOptions => options;
 
 export type FigureBlock = Extract<Block, { type: 'chart' | 'image' }>;
 
-/** Whether the blocks hold a chart or an SVG picture (those need the rasteriser). */
+/** the width of a chart's PNG in pixels (prepareCharts makes it before the render) */
+export const CHART_PNG_WIDTH = Math.round(WIDTH_PX) * OVERSAMPLE;
+
+/**
+ * Whether the blocks hold an SVG picture (that needs the rasteriser; a chart's PNG is made
+ * before, by prepareCharts).
+ */
 export const needsRaster = (blocks: readonly Block[]): boolean =>
   blocks.some(
     (b) =>
-      b.type === 'chart' ||
       (b.type === 'image' && b.file.format === 'svg') ||
       ((b.type === 'quote' || b.type === 'box') && needsRaster(b.children)) ||
       (b.type === 'list' && b.items.some(needsRaster)),
   );
 
 function pictureRun(
-  svg: string | undefined,
+  chart: ChartBlock | undefined,
   bytes: Uint8Array,
   format: 'png' | 'jpeg' | 'svg',
   size: { width: number; height: number },
@@ -53,12 +64,15 @@ function pictureRun(
     return new ImageRun({ type, data: Buffer.from(bytes), transformation, altText });
   }
   const style = state.chart ?? chartStyle(undefined);
-  const source = svg ?? new TextDecoder().decode(bytes);
-  const png = rasterise(
-    source,
-    { family: style.family, buffers: [style.normal, style.bold] },
-    transformation.width * OVERSAMPLE,
-  );
+  const source = chart === undefined ? new TextDecoder().decode(bytes) : svgOf(chart, style);
+  const png =
+    chart === undefined
+      ? rasterise(
+          source,
+          { family: style.family, buffers: [style.normal, style.bold] },
+          transformation.width * OVERSAMPLE,
+        )
+      : madePng(chart, style, CHART_PNG_WIDTH);
   return new ImageRun({
     type: 'svg',
     data: Buffer.from(source, 'utf8'),
@@ -68,7 +82,16 @@ function pictureRun(
   });
 }
 
-/** The figure's paragraphs (call after `await rasteriser()` when `needsRaster`). */
+function svgOf(chart: ChartBlock, style: ChartStyle): string {
+  const svg = madeSvg(chart, style);
+  if (svg === undefined) throw new Error('chart SVG not prepared');
+  return svg;
+}
+
+/**
+ * The figure's paragraphs (call after `prepareCharts` with CHART_PNG_WIDTH, and after
+ * `await rasteriser()` when `needsRaster`).
+ */
 export function renderFigure(
   block: FigureBlock,
   state: RenderState,
@@ -76,8 +99,6 @@ export function renderFigure(
 ): Paragraph[] {
   const base = paragraphBase(state, context);
   if (block.type === 'chart') {
-    const style = state.chart ?? chartStyle(undefined);
-    const svg = chartSvg(block, style);
     const size = { width: WIDTH_PX, height: (chartHeight(block) * WIDTH_PX) / CHART_WIDTH };
     const altText = { name: block.title, description: block.alt, title: block.title };
     return [
@@ -93,7 +114,7 @@ export function renderFigure(
       new Paragraph({
         keepLines: true,
         spacing: { after: 200 },
-        children: [pictureRun(svg, new Uint8Array(), 'svg', size, altText, state)],
+        children: [pictureRun(block, new Uint8Array(), 'svg', size, altText, state)],
       }),
     ];
   }

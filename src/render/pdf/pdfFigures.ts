@@ -10,7 +10,8 @@
  */
 import type { ContentStack } from 'pdfmake/interfaces.js';
 import type { Block, Document } from '../../model/types.js';
-import { chartHeight, chartSvg, CHART_WIDTH } from '../chart/chartSvg.js';
+import { chartSvg } from '../chart/chartSvg.js';
+import { chartHeight, CHART_WIDTH } from '../chart/chartStore.js';
 import type { ChartStyle } from '../chart/chartStyle.js';
 import { opaquePng } from './opaquePng.js';
 import { PAGE_HEIGHT, TEXT_WIDTH } from './pageGeometry.js';

@@ -6,25 +6,12 @@
  * layout cache). Italics fall back to the upright faces when the font has none.
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Design, FontFile } from '../../model/types.js';
 import { requirePdfmake } from './pdfmakeInternals.js';
 import type { FontFace, FurnitureFonts } from './pageFurniture.js';
+import { ROBOTO } from './roboto.js';
 
-const require = createRequire(import.meta.url);
-const ROBOTO_DIR = path.join(
-  path.dirname(require.resolve('pdfmake/package.json')),
-  'fonts',
-  'Roboto',
-);
-export const ROBOTO = {
-  normal: path.join(ROBOTO_DIR, 'Roboto-Regular.ttf'),
-  bold: path.join(ROBOTO_DIR, 'Roboto-Medium.ttf'),
-  italics: path.join(ROBOTO_DIR, 'Roboto-Italic.ttf'),
-  bolditalics: path.join(ROBOTO_DIR, 'Roboto-MediumItalic.ttf'),
-} as const;
 const ROBOTO_FILES: ReadonlySet<string> = new Set(Object.values(ROBOTO));
 
 /** The four faces of a pdfmake font family, as names pdfmake opens (paths or virtual files). */

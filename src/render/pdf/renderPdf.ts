@@ -29,11 +29,13 @@ import {
   type PdfOptions,
 } from './pdfArchive.js';
 import { chartStyle } from '../chart/chartStyle.js';
+import { prepareCharts, type ChartCacheRef } from '../chart/chartStore.js';
 import { withOpaqueImages } from './pdfFigures.js';
 import { blocksToContent, PARAGRAPH_STYLE, type OutlineEntry } from './pdfBlocks.js';
 import { MARGIN } from './pageGeometry.js';
 import { drawFooters, RULE_GREY, type KitDocument } from './pageFurniture.js';
-import { mayRead, pdfFontsOf, pdfmakeFonts, ROBOTO } from './pdfFonts.js';
+import { mayRead, pdfFontsOf, pdfmakeFonts } from './pdfFonts.js';
+import { ROBOTO } from './roboto.js';
 import { letterheadContent, withOpaqueLogo } from './pdfLetterhead.js';
 import { installFastMeasure } from './fastMeasure.js';
 import { installFastStyles } from './fastStyles.js';
@@ -318,12 +320,20 @@ export async function renderPdf(doc: Document, options: PdfOptions = {}): Promis
   return (await renderPdfPart(doc, options)).bytes;
 }
 
-/** renderPdf, with the page count and the bookmarks the packet reuses. */
+/**
+ * renderPdf, with the page count and the bookmarks the packet reuses; `charts`: where the
+ * charts' pictures are cached.
+ */
 export async function renderPdfPart(
   doc: Document,
-  options: PdfOptions & { readonly footer?: boolean } = {},
+  options: PdfOptions & {
+    readonly footer?: boolean;
+    readonly charts?: ChartCacheRef | undefined;
+  } = {},
 ): Promise<RenderedPdf> {
   const subset = checkPdfOptions(options);
+  // the charts' SVGs, from the cache where it has them (chartStore.ts)
+  await prepareCharts(doc.blocks, chartStyle(doc.meta.design), options.charts);
   const { definition, outline } = buildPdfDefinition(
     await withOpaqueImages(await withOpaqueLogo(doc)),
   );
