@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Design } from '../../model/types.js';
 import { requirePdfmake } from '../pdf/pdfmakeInternals.js';
+import { plainLayout } from '../pdf/plainShaping.js';
 import { ROBOTO } from '../pdf/roboto.js';
 
 interface FontkitFont {
@@ -66,7 +67,7 @@ export function chartStyle(design: Design | undefined): ChartStyle {
     measure: (text, font) => {
       const size = Number(/([\d.]+)px/.exec(font)?.[1] ?? 12);
       const face = parse(/\bbold\b|\b[6-9]00\b/.test(font) ? bold : normal);
-      return (face.layout(text).advanceWidth / face.unitsPerEm) * size;
+      return (plainLayout(face).layout(text).advanceWidth / face.unitsPerEm) * size;
     },
   };
 }

@@ -9,3 +9,10 @@ export function requirePdfmake(path: string): unknown {
   const require = createRequire(import.meta.url);
   return createRequire(require.resolve('pdfmake'))(path);
 }
+
+/** A module of fontkit's own dependencies (unicode-properties), as fontkit requires it. */
+export function requireFontkitDependency(path: string): unknown {
+  const require = createRequire(import.meta.url);
+  const fontkit = createRequire(require.resolve('pdfmake')).resolve('fontkit');
+  return createRequire(fontkit)(path);
+}

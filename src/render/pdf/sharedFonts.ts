@@ -23,6 +23,7 @@
  */
 import { createHash } from 'node:crypto';
 import { requirePdfmake } from './pdfmakeInternals.js';
+import { plainLayout } from './plainShaping.js';
 
 /** The parts of pdfkit's EmbeddedFont used here (pdfkit 0.19 internals, not in its typings). */
 interface KitFont {
@@ -37,6 +38,7 @@ interface KitFont {
 
 interface FontkitFont {
   readonly postscriptName: string;
+  layout(text: string, features?: unknown): { readonly advanceWidth: number };
   readonly stream: { readonly buffer: Uint8Array };
   /** fontkit's table decoder (fontkit 2 internals) */
   _decodeTable(table: { readonly tag: string }): unknown;
@@ -144,9 +146,11 @@ export function shareParsedFonts(sampleFontFile: string): void {
   /* eslint-enable @typescript-eslint/unbound-method */
   // the layout (glyphs and positions of a word) comes from the shared font; the font object
   // keeps its own parsed font for its subset and embedding
+  // a plain word (most words) without fontkit's shaping engine, the rest through it
+  // (plainShaping.ts); pdfkit's layoutRun calls only the font's layout
   proto.layoutRun = function (this: KitFont, text, features) {
     const own = this.font;
-    this.font = sharedOf(this);
+    this.font = plainLayout(sharedOf(this)) as FontkitFont;
     try {
       return layoutRun.call(this, text, features);
     } finally {
