@@ -81,6 +81,15 @@ interface BuiltMeeting {
 }
 
 async function build(contentDir: string, options: BuildOptions, io: Io): Promise<number> {
+  // the render threads start first, and load the render stack while this thread loads the
+  // rest and reads and checks the content
+  const { createRenderer } = await import('../render/renderer.js');
+  const renderer = await createRenderer(
+    Number.POSITIVE_INFINITY,
+    threadsSetting(io.env),
+    options.watch,
+  );
+  renderer.warmUp();
   const [{ renderMeeting }, { printDiagnostics }, { TemplateFaultsError }, { writeMeetingOutput }] =
     await Promise.all([
       import('../build.js'),
@@ -108,14 +117,6 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
   };
   // --watch: a file that did not change is not parsed again in the next build
   const memo = options.watch ? new (await import('../load/parseMemo.js')).ParseMemo() : undefined;
-  // the render threads start while the content is read and checked
-  const { createRenderer } = await import('../render/renderer.js');
-  const renderer = await createRenderer(
-    Number.POSITIVE_INFINITY,
-    threadsSetting(io.env),
-    options.watch,
-  );
-  renderer.warmUp();
   try {
     const code = await buildChecked(renderer);
     return options.watch ? await watchAndRebuild(renderer) : code;
