@@ -6,8 +6,9 @@
  * those from the document's own data and re-zips the package with fixed entry dates in a fixed
  * entry order.
  */
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
 import { renewFontKeys } from './fontKeys.js';
+import { zip, type ZipEntry } from './zip.js';
 
 export interface NormalizeOptions {
   /** ISO date (YYYY-MM-DD) written as created and modified date */
@@ -15,13 +16,6 @@ export interface NormalizeOptions {
   /** BCP 47 language tag written as dc:language */
   readonly language: string;
 }
-
-/**
- * The earliest date a zip entry can carry (DOS epoch, 1980-01-01 00:00). fflate writes the
- * local time of the Date it gets, so the Date is local midnight: the same bytes in every
- * time zone.
- */
-const ZIP_ENTRY_DATE = new Date(1980, 0, 1);
 
 /** entries that readers look for first come first; the rest follow sorted by name */
 const LEADING_ENTRIES = ['[Content_Types].xml', '_rels/.rels', 'word/document.xml'];
@@ -104,7 +98,7 @@ function renumberCounterIds(parts: Map<string, string>): void {
 
 /**
  * The package from its parts: core dates and language set, random relationship ids and
- * counters renumbered, entries in a fixed order with a fixed date (fflate, DEFLATE level 6; PNG and JPEG stored).
+ * counters renumbered, entries in a fixed order with a fixed date (zip.ts: zlib, DEFLATE level 6; PNG and JPEG stored).
  */
 export function packDocx(
   files: ReadonlyMap<string, string | Uint8Array>,
@@ -127,16 +121,16 @@ export function packDocx(
   renumberCounterIds(parts);
   renewFontKeys(parts, binaries);
   const encoder = new TextEncoder();
-  const entries: Zippable = {};
-  for (const name of names) {
+  const entries: ZipEntry[] = names.map((name) => {
     const text = parts.get(name);
-    const bytes =
-      text === undefined ? (binaries.get(name) ?? new Uint8Array()) : encoder.encode(text);
-    // pictures are compressed already: deflating them again costs time and saves nothing
-    const level = /\.(png|jpe?g)$/i.test(name) ? 0 : 6;
-    entries[name] = [bytes, { mtime: ZIP_ENTRY_DATE, level }];
-  }
-  return Buffer.from(zipSync(entries));
+    return {
+      name,
+      data: text === undefined ? (binaries.get(name) ?? new Uint8Array()) : encoder.encode(text),
+      // pictures are compressed already: deflating them again costs time and saves nothing
+      deflate: !/\.(png|jpe?g)$/i.test(name),
+    };
+  });
+  return zip(entries);
 }
 
 /** The same for a packed DOCX (unzipped first). */
