@@ -23,11 +23,14 @@
  */
 import { createHash } from 'node:crypto';
 import { requirePdfmake } from './pdfmakeInternals.js';
+import { encodeTrueTypeSubset, type TrueTypeSubset } from './fastSubset.js';
 import { plainLayout } from './plainShaping.js';
 
 /** The parts of pdfkit's EmbeddedFont used here (pdfkit 0.19 internals, not in its typings). */
 interface KitFont {
   font: FontkitFont;
+  /** fontkit's subset of the glyphs this document uses */
+  subset: { encode(): Uint8Array };
   layoutRun(text: string, features?: unknown): unknown;
   layoutCached(text: string): unknown;
   layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
@@ -146,6 +149,15 @@ export function shareParsedFonts(sampleFontFile: string): void {
   /* eslint-enable @typescript-eslint/unbound-method */
   // the layout (glyphs and positions of a word) comes from the shared font; the font object
   // keeps its own parsed font for its subset and embedding
+  // each document's subset of a TrueType face written directly (fastSubset.ts); others,
+  // and what it does not mirror, by fontkit
+  const subsetProto = Object.getPrototypeOf(probe._font.subset) as KitFont['subset'];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call
+  const encodeSubset = subsetProto.encode;
+  subsetProto.encode = function (this: KitFont['subset']) {
+    return encodeTrueTypeSubset(this as unknown as TrueTypeSubset) ?? encodeSubset.call(this);
+  };
+
   // a plain word (most words) without fontkit's shaping engine, the rest through it
   // (plainShaping.ts); pdfkit's layoutRun calls only the font's layout
   proto.layoutRun = function (this: KitFont, text, features) {
