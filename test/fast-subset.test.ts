@@ -7,10 +7,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { encodeTrueTypeSubset, type TrueTypeSubset } from '../src/render/pdf/fastSubset.js';
 import { requirePdfmake } from '../src/render/pdf/pdfmakeInternals.js';
-import { ROBOTO } from '../src/render/pdf/roboto.js';
+import { FONT_FILES } from './helpers/fontFiles.js';
 
 interface Font {
   readonly numGlyphs: number;
@@ -21,22 +20,13 @@ interface Font {
   createSubset(): TrueTypeSubset & { encode(): Uint8Array };
 }
 const fontkit = requirePdfmake('fontkit') as { create(bytes: Uint8Array): Font };
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-const FONTS = [
-  ...Object.values(ROBOTO),
-  'test/fixtures/stadt/schrift/DejaVuSerif.ttf',
-  'test/fixtures/stadt/schrift/DejaVuSerif-Bold.ttf',
-  'test/fixtures/fonts/LiberationSerif-Regular.ttf',
-  'test/fixtures/fonts/LiberationSerif-Bold.ttf',
-].map((file) => path.resolve(root, file));
 
 const TEXT = 'Die Sprachmittlung im Kreis Coesfeld: Äöü ß – „Anführung“ 1.300 € ½ é ñ Ω ﬁ Ąę Ǻ ';
 
 describe('TrueType subsets written directly (fastSubset.ts)', function () {
   this.timeout(120_000);
 
-  for (const file of FONTS) {
+  for (const file of FONT_FILES) {
     it(`writes fontkit’s bytes, ${path.basename(file)}`, () => {
       const bytes = readFileSync(file);
       const probe = fontkit.create(bytes);

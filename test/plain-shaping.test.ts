@@ -16,6 +16,7 @@ import {
   type UnicodeProperties,
 } from '../src/render/pdf/plainShaping.js';
 import { ROBOTO } from '../src/render/pdf/roboto.js';
+import { FONT_FILES } from './helpers/fontFiles.js';
 
 interface Run {
   readonly glyphs: readonly {
@@ -32,14 +33,6 @@ const fontkit = requirePdfmake('fontkit') as {
 };
 const unicode = requireFontkitDependency('unicode-properties') as UnicodeProperties;
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-const FONTS = [
-  ...Object.values(ROBOTO),
-  'test/fixtures/stadt/schrift/DejaVuSerif.ttf',
-  'test/fixtures/stadt/schrift/DejaVuSerif-Bold.ttf',
-  'test/fixtures/fonts/LiberationSerif-Regular.ttf',
-  'test/fixtures/fonts/LiberationSerif-Bold.ttf',
-].map((file) => path.resolve(root, file));
 
 /** The words of the content files under a folder, each also with a space after it (as pdfkit asks). */
 function wordsUnder(dir: string): Set<string> {
@@ -81,7 +74,7 @@ function difference(plain: Run, own: Run): string | undefined {
 describe('plain words laid out without fontkit’s shaping engine (plainShaping.ts)', function () {
   this.timeout(120_000);
 
-  for (const file of FONTS) {
+  for (const file of FONT_FILES) {
     it(`gives fontkit’s glyph runs for every plain word, ${path.basename(file)}`, () => {
       const bytes = readFileSync(file);
       const shaper = plainShaper(fontkit.create(bytes), unicode);
