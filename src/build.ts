@@ -1,6 +1,7 @@
 export { checkAndCompose, type CheckResult } from './check/checkAndCompose.js';
 import { flattenTops, type ComposedMeeting, type ComposedVorlage } from './compose/compose.js';
 import { cacheKey, RenderCache } from './cache/renderCache.js';
+import { chartCacheRef } from './render/chart/chartStore.js';
 import { toolFingerprint } from './cache/toolFingerprint.js';
 import type { VorlagePart } from './packet/buildPacket.js';
 import { createManifest, type ManifestEntry } from './packet/manifest.js';
@@ -182,8 +183,7 @@ export async function renderMeeting(
   const cache = cacheDir === undefined ? undefined : new RenderCache(cacheDir);
   const tool = cache === undefined ? '' : await toolFingerprint();
   // the charts' pictures are cached on their own: an edit elsewhere in a Vorlage redraws none
-  const charts =
-    cacheDir === undefined ? undefined : { dir: cacheDir, salt: cacheKey(tool, toolVersion) };
+  const charts = cacheDir === undefined ? undefined : chartCacheRef(cacheDir, tool, toolVersion);
   const linkziele = meeting.vorlagen.map((v) => v.nummer);
   const vorlageKeys = meeting.vorlagen.map((v) =>
     vorlageCacheKey(tool, toolVersion, templates, date, linkziele, v),

@@ -5,7 +5,8 @@
  * publication.
  */
 import { fromEntry, toEntry, vorlageCacheKey, dated, type Artifact } from './build.js';
-import { cacheKey, RenderCache } from './cache/renderCache.js';
+import { RenderCache } from './cache/renderCache.js';
+import { chartCacheRef } from './render/chart/chartStore.js';
 import { toolFingerprint } from './cache/toolFingerprint.js';
 import { checkVorlage } from './check/checkVorlage.js';
 import type { ComposedVorlage } from './compose/compose.js';
@@ -58,7 +59,7 @@ export async function renderDraft(
       dated(vorlageDocument(templates, vorlage), date),
       anlageInputs(vorlage),
       true,
-      cacheDir === undefined ? undefined : { dir: cacheDir, salt: cacheKey(tool, toolVersion) },
+      cacheDir === undefined ? undefined : chartCacheRef(cacheDir, tool, toolVersion),
     ));
   if (hit === undefined) await cache?.put(key, toEntry(result));
   return {

@@ -41,6 +41,9 @@ export type WorkerTask =
 export type WorkerResult =
   RenderedVorlage | Omit<RenderedVorlage, 'docx'> | Uint8Array | BuiltPacket | number;
 
+const packetModule = () =>
+  importOwn<typeof import('../packet/buildPacket.js')>(import.meta.url, '../packet/buildPacket.js');
+
 export async function run(task: WorkerTask): Promise<WorkerResult> {
   // the PDF and the DOCX of a Vorlage are tasks of their own, so both threads stay busy
   if (task.kind === 'pdf')
@@ -49,30 +52,16 @@ export async function run(task: WorkerTask): Promise<WorkerResult> {
   // both in one task where there are Vorlagen enough to keep the threads busy: the document
   // crosses to the thread once, and its charts are laid out once for PDF and DOCX
   if (task.kind === 'both') return renderVorlage(task.doc, task.anlagen, task.charts);
-  if (task.kind === 'packet') {
-    const { buildPacketWith } = await importOwn<typeof import('../packet/buildPacket.js')>(
-      import.meta.url,
-      '../packet/buildPacket.js',
-    );
-    return buildPacketWith(task.plan, new Map(task.parts), task.known);
-  }
-  if (task.kind === 'cover')
-    return (
-      await importOwn<typeof import('../packet/buildPacket.js')>(
-        import.meta.url,
-        '../packet/buildPacket.js',
-      )
-    ).coverPages(task.plan);
+  if (task.kind === 'packet')
+    return (await packetModule()).buildPacketWith(task.plan, new Map(task.parts), task.known);
+  if (task.kind === 'cover') return (await packetModule()).coverPages(task.plan);
   // the warm-up: the thread loads the whole render stack (the first task it takes is a PDF,
   // and the packets follow), which is all it needs (measured: laying out a sample document as
   // well made the example 0.1 s slower, the thread was busy with it when the first Vorlage came)
   await Promise.all([
     importOwn<typeof import('./pdf/renderPdf.js')>(import.meta.url, './pdf/renderPdf.js'),
     importOwn<typeof import('./docx/renderDocx.js')>(import.meta.url, './docx/renderDocx.js'),
-    importOwn<typeof import('../packet/buildPacket.js')>(
-      import.meta.url,
-      '../packet/buildPacket.js',
-    ),
+    packetModule(),
     importOwn<typeof import('./anlagen/renderAnlagen.js')>(
       import.meta.url,
       './anlagen/renderAnlagen.js',

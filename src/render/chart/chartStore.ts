@@ -30,6 +30,12 @@ export interface ChartCacheRef {
   readonly salt: string;
 }
 
+/** The charts' cache in the render cache `dir` of this tool (its fingerprint and version). */
+export const chartCacheRef = (dir: string, tool: string, toolVersion: string): ChartCacheRef => ({
+  dir,
+  salt: cacheKey(tool, toolVersion),
+});
+
 interface Made {
   readonly style: ChartStyle;
   readonly svg: string;

@@ -113,6 +113,17 @@ class Out {
   }
 }
 
+/** Fields in order, each of its kind, from values read before (all numbers, checked). */
+function putFields(
+  out: Out,
+  fields: readonly (readonly [string, Kind])[],
+  values: readonly (number | undefined)[],
+): void {
+  fields.forEach(([, kind], i) => {
+    out.put(kind, values[i] ?? 0);
+  });
+}
+
 /** A decoded table's number field, or undefined where it is not one (not mirrored then). */
 const numberOf = (table: Record<string, unknown>, field: string): number | undefined => {
   const value = table[field];
@@ -211,13 +222,9 @@ export function encodeTrueTypeSubset(subset: TrueTypeSubset): Uint8Array | undef
     'head',
     54,
     (out) => {
-      HEAD_FIELDS.forEach(([, kind], i) => {
-        out.put(kind, headValues[i] ?? 0);
-      });
+      putFields(out, HEAD_FIELDS, headValues);
       for (const date of dates as number[][]) for (const part of date) out.put('i32', part);
-      HEAD_TAIL.forEach(([, kind], i) => {
-        out.put(kind, headTail[i] ?? 0);
-      });
+      putFields(out, HEAD_TAIL, headTail);
       const style = macStyle as Record<string, unknown>;
       out.put(
         'u16',
@@ -233,9 +240,7 @@ export function encodeTrueTypeSubset(subset: TrueTypeSubset): Uint8Array | undef
     'hhea',
     36,
     (out) => {
-      HHEA_FIELDS.forEach(([, kind], i) => {
-        out.put(kind, hheaValues[i] ?? 0);
-      });
+      putFields(out, HHEA_FIELDS, hheaValues);
       for (let i = 0; i < 4; i++) out.put('i16', 0);
       out.put('i16', numberOf(hhea, 'metricDataFormat') ?? 0);
       out.put('u16', metrics.length);

@@ -266,21 +266,35 @@ function startCoverage(table: 'GSUB' | 'GPOS', type: number, sub: SubTable): Cov
   return undefined;
 }
 
-/** The lookups of the shaper's global features in a table's script, as fontkit selects them. */
-function scriptLookups(table: LayoutTable, script: string): Lookup[] | undefined {
+/**
+ * The features of a table's script as fontkit selects it (the tag, else DFLT, dflt, latn; its
+ * default language system), by tag: their lookups' indices. Undefined: the table has none of
+ * those scripts (fontkit keeps the script it had then; not mirrored).
+ */
+function scriptFeatures(
+  table: LayoutTable,
+  script: string,
+): Map<string, readonly number[]> | undefined {
   const find = (tags: readonly string[]) => {
     for (const tag of tags)
       for (const entry of table.scriptList ?? []) if (entry.tag === tag) return entry;
     return undefined;
   };
   const entry = find([script]) ?? find(DEFAULT_SCRIPTS);
-  // fontkit keeps the script it had (its first: the default's); a table without one is not mirrored
   if (entry === undefined) return undefined;
   const features = new Map<string, readonly number[]>();
   for (const index of entry.script.defaultLangSys?.featureIndexes ?? []) {
     const record = table.featureList[index];
     if (record !== undefined) features.set(record.tag, record.feature.lookupListIndexes);
   }
+  return features;
+}
+
+/** The lookups of the shaper's global features, as fontkit applies them. */
+function globalLookups(
+  table: LayoutTable,
+  features: ReadonlyMap<string, readonly number[]>,
+): Lookup[] | undefined {
   const lookups: { index: number; lookup: Lookup }[] = [];
   for (const tag of GLOBAL_FEATURES)
     for (const index of features.get(tag) ?? []) {
@@ -299,17 +313,18 @@ function planScript(font: ShapedFont, script: string): ScriptPlan | undefined {
   const blocked = new Uint8Array(font.numGlyphs);
   const before = new Map<number, NextTest[]>();
   if (GSUB !== undefined) {
-    const lookups = scriptLookups(GSUB, script);
+    const features = scriptFeatures(GSUB, script);
+    const lookups = features && globalLookups(GSUB, features);
     if (lookups === undefined) return undefined;
     for (const lookup of lookups)
       for (const sub of lookup.subTables)
         if (!substitutionStarts(lookup, sub, blocked, before)) return undefined;
   }
-  const lookups = scriptLookups(GPOS, script);
-  if (lookups === undefined) return undefined;
+  const features = scriptFeatures(GPOS, script);
+  const lookups = features && globalLookups(GPOS, features);
+  if (features === undefined || lookups === undefined) return undefined;
   // a kern table applies where the script's GPOS has no kern feature (not mirrored)
-  if (font.directory.tables.kern !== undefined && !hasFeature(GPOS, script, 'kern'))
-    return undefined;
+  if (font.directory.tables.kern !== undefined && !features.has('kern')) return undefined;
   const pairLookups: Lookup[] = [];
   for (const lookup of lookups) {
     if (lookup.lookupType === 2) {
@@ -442,16 +457,6 @@ function substitutionStarts(
     } else return false;
   }
   return true;
-}
-
-function hasFeature(table: LayoutTable, script: string, tag: string): boolean {
-  const entries = table.scriptList ?? [];
-  const entry =
-    entries.find((e) => e.tag === script) ??
-    DEFAULT_SCRIPTS.map((s) => entries.find((e) => e.tag === s)).find((e) => e !== undefined);
-  return (entry?.script.defaultLangSys?.featureIndexes ?? []).some(
-    (index) => table.featureList[index]?.tag === tag,
-  );
 }
 
 /** The adjustments fontkit's pair lookups give a pair; null: a table this does not mirror. */
