@@ -19,6 +19,7 @@ import {
 import type { MeetingOutput } from '../src/build.js';
 import type { DocumentMeta } from '../src/model/types.js';
 import { assemble, assemblePacket, type PacketSpec } from '../src/packet/assemblePacket.js';
+import { PacketRenders } from '../src/packet/packetRenders.js';
 import { splicePages, SpliceUnsupported } from '../src/packet/splicePdf.js';
 import { prepareAnlage } from '../src/render/anlagen/prepareAnlage.js';
 import { anlagePart } from '../src/render/anlagen/renderAnlagen.js';
@@ -153,6 +154,35 @@ describe('the packet’s byte-level copy of its parts', function () {
       const contents = page.node.Contents();
       expect(contents instanceof PDFArray ? contents.size() : 1).to.equal(3);
     }
+  });
+
+  it('reads each part once: the next assembly takes what it found, with the same bytes', async () => {
+    const first = new PacketRenders();
+    const made = await assemble({ ...spec, renders: first }, true);
+    // every part and the furniture read from their bytes
+    expect(first.reread).to.equal(spec.parts.length + 1);
+    const second = new PacketRenders(new Map(first.entries()));
+    const again = await assemble({ ...spec, renders: second }, true);
+    expect(second.reread, 'parts read again').to.equal(0);
+    expect(Buffer.compare(Buffer.from(again), Buffer.from(made))).to.equal(0);
+    expect(Buffer.compare(Buffer.from(made), Buffer.from(spliced))).to.equal(0);
+    // one part changed (the Anlage, which keeps all of its content streams): only it is read
+    // again, and the packet shows the change
+    const anlage = spec.parts.at(-1);
+    if (anlage === undefined) throw new Error('no part');
+    const doc = await PDFDocument.load(anlage.pdf);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.getPage(0).drawText('Nachtrag vom Dienstag', { x: 72, y: 160, size: 10, font });
+    const parts = [
+      ...spec.parts.slice(0, -1),
+      { ...anlage, pdf: await doc.save({ useObjectStreams: false }) },
+    ];
+    const third = new PacketRenders(new Map(second.entries()));
+    const edited = await assemble({ ...spec, parts, renders: third }, true);
+    expect(third.reread, 'the changed part only').to.equal(1);
+    const fresh = await assemble({ ...spec, parts }, true);
+    expect(Buffer.compare(Buffer.from(edited), Buffer.from(fresh))).to.equal(0);
+    expect((await extractPdfText(edited)).pages.at(-1)).to.include('Nachtrag vom Dienstag');
   });
 
   it('leaves a PDF it does not read (an xref stream) to pdf-lib, with the same result', async () => {

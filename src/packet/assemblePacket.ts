@@ -29,11 +29,8 @@ import {
 import type { DocumentMeta } from '../model/types.js';
 import { buildXmp } from '../render/pdf/pdfArchive.js';
 import type { OutlineEntry } from '../render/pdf/pdfBlocks.js';
-import {
-  renderFurniture,
-  type FurnitureLayout,
-  type PageFurniture,
-} from '../render/pdf/renderFurniture.js';
+import type { FurnitureLayout, PageFurniture } from '../render/pdf/renderFurniture.js';
+import { importOwn } from '../render/importOwn.js';
 import {
   destsOf,
   dropDanglingLinks,
@@ -150,6 +147,9 @@ function unsupportedOnFault<T>(copy: () => T): T {
   }
 }
 
+/** The overlay's pages as forms of the assembly (either way). */
+type Forms = Omit<SplicedForms, 'analysis'>;
+
 /** A part's pages copied into the assembly, with its named destinations and output intents. */
 interface CopiedPart {
   readonly pages: readonly PDFPage[];
@@ -207,12 +207,18 @@ export async function assemble(
   ): Promise<CopiedPart> | CopiedPart =>
     splice
       ? unsupportedOnFault(() =>
-          splicePages(out, bytes.pdf, { firstContentOnly: own, nextTag, withIntents }),
+          renders.analysed(bytes.pdf, (known) =>
+            splicePages(out, bytes.pdf, { firstContentOnly: own, nextTag, withIntents, known }),
+          ),
         )
       : copyWithPdfLib(out, bytes, nextTag, files, withIntents);
-  const formsOf = (pdf: Uint8Array): Promise<SplicedForms> | SplicedForms =>
+  const formsOf = (pdf: Uint8Array): Promise<Forms> | Forms =>
     splice
-      ? unsupportedOnFault(() => spliceForms(out, pdf, nextTag, outputIntents === undefined))
+      ? unsupportedOnFault(() =>
+          renders.analysed(pdf, (known) =>
+            spliceForms(out, pdf, nextTag, outputIntents === undefined, known),
+          ),
+        )
       : formsWithPdfLib(out, pdf, nextTag, outputIntents === undefined);
 
   for (const [k, part] of parts.entries()) {
@@ -316,14 +322,22 @@ async function overlayFurniture(
     readonly furniture: readonly PageFurniture[];
   },
   meta: DocumentMeta,
-  formsOf: (pdf: Uint8Array) => Promise<SplicedForms> | SplicedForms,
+  formsOf: (pdf: Uint8Array) => Promise<Forms> | Forms,
   renders: PacketRenders,
 ): Promise<{ outputIntents: PDFObject | undefined }> {
   const { context } = out;
   const { footer, design } = meta;
   const { pdf, layout } = await renders.get(
     { furniture, footer, design },
-    () => renderFurniture(furniture, footer, design),
+    // pdfkit (through pdfmake) is loaded only when the furniture is drawn: a rebuild after an
+    // edit that keeps the page counts takes it from the last build
+    async () =>
+      (
+        await importOwn<typeof import('../render/pdf/renderFurniture.js')>(
+          import.meta.url,
+          '../render/pdf/renderFurniture.js',
+        )
+      ).renderFurniture(furniture, footer, design),
     (r) => ({ bytes: r.pdf, info: r.layout }),
     (stored) => ({ pdf: stored.bytes, layout: stored.info as FurnitureLayout[] }),
   );
@@ -378,7 +392,7 @@ async function formsWithPdfLib(
   pdf: Uint8Array,
   nextTag: () => string,
   withIntents: boolean,
-): Promise<SplicedForms> {
+): Promise<Forms> {
   const { context } = out;
   const copied = await copyWithPdfLib(out, { pdf }, nextTag, noAssociatedFiles(), withIntents);
   const { pages, outputIntents } = copied;

@@ -8,8 +8,17 @@
  * Every render is keyed by the hash of all of its input (cacheKey): a render is only taken for
  * exactly the input it was made from. The caller keeps them per packet in the render cache,
  * whose keys carry the tool and template versions.
+ *
+ * Besides the renders, it keeps what reading each part found (splicePdf.ts, PartAnalysis), per
+ * digest of the part's bytes: after an edit in one Vorlage, only that Vorlage's part is read
+ * again. All of them are stored as one file among the renders (ANALYSES).
  */
+import { createHash } from 'node:crypto';
 import { cacheKey } from '../cache/renderCache.js';
+import type { PartAnalysis } from './splicePdf.js';
+
+/** the name of the parts' analyses among the renders */
+const ANALYSES = cacheKey('packet-part-analyses');
 
 /** A render: its bytes and what else it returned (page count, bookmarks, layout). */
 export interface PacketRender {
@@ -18,10 +27,46 @@ export interface PacketRender {
 }
 
 export class PacketRenders {
-  /** the renders this packet used, reused or made: the next build's `known` */
+  /** the renders this packet used, reused or made (with `entries`: the next build's `known`) */
   readonly used = new Map<string, PacketRender>();
+  /** the analyses of the last build's parts, by the digest of their bytes */
+  private readonly analyses: ReadonlyMap<string, PartAnalysis>;
+  /** the analyses this packet used, given or made */
+  private readonly usedAnalyses = new Map<string, PartAnalysis>();
+  /** how many parts were taken from their analysis (not read again) */
+  reread = 0;
 
-  constructor(private readonly known: ReadonlyMap<string, PacketRender> = new Map()) {}
+  constructor(private readonly known: ReadonlyMap<string, PacketRender> = new Map()) {
+    const stored = known.get(ANALYSES);
+    this.analyses = new Map(
+      stored === undefined
+        ? []
+        : (JSON.parse(Buffer.from(stored.bytes).toString('utf8')) as [string, PartAnalysis][]),
+    );
+  }
+
+  /**
+   * A part read with the analysis of its bytes from the last build (undefined: none), whose
+   * own analysis is kept for the next.
+   */
+  analysed<T extends { readonly analysis: PartAnalysis }>(
+    bytes: Uint8Array,
+    read: (known: PartAnalysis | undefined) => T,
+  ): T {
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    const known = this.analyses.get(digest);
+    if (known === undefined) this.reread++;
+    const result = read(known);
+    this.usedAnalyses.set(digest, result.analysis);
+    return result;
+  }
+
+  /** the renders and analyses this packet used: the next build's `known` */
+  entries(): [string, PacketRender][] {
+    if (this.usedAnalyses.size === 0) return [...this.used];
+    const bytes = Buffer.from(JSON.stringify([...this.usedAnalyses]), 'utf8');
+    return [...this.used, [ANALYSES, { bytes, info: { parts: this.usedAnalyses.size } }]];
+  }
 
   /**
    * The render of `input`: the known one, else `render()`'s. `split`/`join` turn the result
