@@ -210,26 +210,8 @@ export async function renderMeeting(
   // few Vorlagen: each one's PDF and DOCX at once on two threads; many: one task each
   const split = missing <= 2 * renderer.threads;
   try {
-    // the packets' plans and cache entries
-    const packets = Object.fromEntries(
-      await Promise.all(
-        (['oeffentlich', 'mitglieder'] as const).map(async (fassung) => {
-          const plan = dated(packetPlan(templates, meeting, fassung), date);
-          const used = [...plan.publicTops, ...plan.internalTops].map((t) => keys.get(t.nummer));
-          const key = cacheKey('packet', tool, toolVersion, templates.fingerprint, plan, used);
-          const hit = (await cache?.get(key))?.files['packet.pdf'];
-          return [fassung, { plan, key, hit }] as const;
-        }),
-      ),
-    ) as Record<
-      Fassung,
-      {
-        plan: PacketPlan;
-        key: string;
-        /** the packet from the cache */
-        hit: Uint8Array | undefined;
-      }
-    >;
+    // the Vorlagen first: a rebuild's threads start on the changed one while this thread lays
+    // out the packets' plans (measured at 100 Vorlagen: its PDF began 0.1 s sooner)
     const rendering = timed(timings, 'vorlagen', () =>
       Promise.all(
         meeting.vorlagen.map(async (vorlage, i) => {
@@ -253,6 +235,26 @@ export async function renderMeeting(
         }),
       ),
     );
+    // the packets' plans and cache entries
+    const packets = Object.fromEntries(
+      await Promise.all(
+        (['oeffentlich', 'mitglieder'] as const).map(async (fassung) => {
+          const plan = dated(packetPlan(templates, meeting, fassung), date);
+          const used = [...plan.publicTops, ...plan.internalTops].map((t) => keys.get(t.nummer));
+          const key = cacheKey('packet', tool, toolVersion, templates.fingerprint, plan, used);
+          const hit = (await cache?.get(key))?.files['packet.pdf'];
+          return [fassung, { plan, key, hit }] as const;
+        }),
+      ),
+    ) as Record<
+      Fassung,
+      {
+        plan: PacketPlan;
+        key: string;
+        /** the packet from the cache */
+        hit: Uint8Array | undefined;
+      }
+    >;
     // the cover's length is laid out ahead on the threads while the Vorlagen render (the packet
     // then lays its cover out only once), queued after the first Vorlagen: those are the longer
     // tasks, a small meeting waits for them (measured: the example 0.1 s sooner)

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { checkAndCompose } from '../src/check/checkAndCompose.js';
+import { readContent } from '../src/load/readContent.js';
+import { packetPlan } from '../src/packet/packetDocument.js';
+import { loadTemplates } from '../src/template/loadTemplates.js';
+import { vorlageDocument } from '../src/template/vorlageDocument.js';
 import { exampleContentDir } from './helpers/exampleBuild.js';
 import { caseContent, listCases } from './helpers/diagnosticCases.js';
 
@@ -15,6 +19,7 @@ import { caseContent, listCases } from './helpers/diagnosticCases.js';
 const root = new URL('../', import.meta.url);
 const bin = fileURLToPath(new URL('bin/ratsmappe.js', root));
 const distCheck = new URL('dist/check/checkAndCompose.js', root);
+const dist = (path: string): Promise<unknown> => import(new URL(`dist/${path}`, root).href);
 
 /**
  * Reports every file the process loads: ES modules as they resolve, CommonJS at exit. Into a
@@ -123,6 +128,10 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
           /node_modules\/(pdfmake|pdfkit|pdf-lib|fontkit)\/.*\.c?js$/.test(path),
         ),
       ).to.deep.equal([]);
+      // the built-in templates precompiled, Handlebars' compiler not run
+      expect(run.mainCjs.some((path) => path.endsWith('/dist/template/precompiled.cjs'))).to.equal(
+        true,
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -139,7 +148,8 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
         `data:text/javascript,${encodeURIComponent(tracer)}`,
         '--input-type=module',
         '-e',
-        `const worker = await import(${JSON.stringify(entry)}); await worker.run(${task});`,
+        // a line after the task: what follows it was loaded after the task's result
+        `const worker = await import(${JSON.stringify(entry)}); await worker.run(${task}); (await import('node:fs')).appendFileSync(process.env.RATSMAPPE_TRACE, 'LOADED TASK-DONE\\n');`,
       ],
       { encoding: 'utf8', env: { ...process.env, RATSMAPPE_TRACE: trace.path } },
     );
@@ -151,7 +161,7 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
       .map((line) => decodeURIComponent(line.replace(/^(MAIN )?LOADED (file:\/\/)?/, '')));
   }
 
-  it('a render thread that renders a DOCX first loads neither the PDF stack nor ECharts', () => {
+  it('a render thread that renders a DOCX first loads neither the PDF stack nor ECharts for it, and the packet’s stack after it', () => {
     const doc = {
       meta: {
         title: 'T',
@@ -163,8 +173,20 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
       },
       blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'Text' }] }],
     };
-    const loaded = workerLoads(JSON.stringify({ kind: 'docx', doc }));
+    const all = workerLoads(JSON.stringify({ kind: 'docx', doc }));
+    const done = all.indexOf('TASK-DONE');
+    expect(done).to.be.above(0);
+    // the ES modules in the order they were loaded; CommonJS (pdfmake, pdfkit) at the exit
+    const loaded = all.slice(0, done);
     expect(loaded.some((path) => path.endsWith('/dist/vendor/docx.mjs'))).to.equal(true);
+    expect(
+      all.filter((path) => /node_modules\/(pdfmake|pdfkit)\//.test(path)),
+      'pdfmake, pdfkit at all',
+    ).to.deep.equal([]);
+    // while the thread waits for its next task, it loads what the packets need
+    const after = all.slice(done);
+    expect(after.some((path) => path.endsWith('/dist/packet/splicePdf.js'))).to.equal(true);
+    expect(after.some((path) => path.endsWith('/pdf-lib/dist/pdf-lib.esm.js'))).to.equal(true);
     expect(
       loaded.filter((path) =>
         /node_modules\/(pdfmake|pdfkit|pdf-lib)\/|\/dist\/render\/(pdf\/renderPdf|chart\/echartsParts)\.js$/.test(
@@ -202,6 +224,37 @@ describe('start-up: the command runs from dist/ and loads only what it needs', (
       expect(dist.checkAndCompose(files).diagnostics, c.name).to.deep.equal(
         checkAndCompose(files).diagnostics,
       );
+    }
+  });
+
+  it('the precompiled templates give exactly the documents of the templates compiled at run time', async () => {
+    // dist/ takes the built-in templates from dist/template/precompiled.cjs (src/ has none)
+    expect(existsSync(new URL('dist/template/precompiled.cjs', root))).to.equal(true);
+    const distTemplates = (await dist('template/loadTemplates.js')) as {
+      loadTemplates: typeof loadTemplates;
+    };
+    const distDocument = (await dist('template/vorlageDocument.js')) as {
+      vorlageDocument: typeof vorlageDocument;
+    };
+    const distPlan = (await dist('packet/packetDocument.js')) as { packetPlan: typeof packetPlan };
+    const [precompiled, compiled] = await Promise.all([
+      distTemplates.loadTemplates(),
+      loadTemplates(),
+    ]);
+    expect(precompiled.fingerprint).to.equal(compiled.fingerprint);
+    const { meetings } = checkAndCompose(await readContent(exampleContentDir));
+    expect(meetings).to.have.length.above(0);
+    for (const meeting of meetings) {
+      const linkziele = meeting.vorlagen.map((v) => v.nummer);
+      for (const vorlage of meeting.vorlagen) {
+        const doc = distDocument.vorlageDocument(precompiled, vorlage, linkziele);
+        expect(doc.blocks.length, vorlage.nummer).to.be.above(3);
+        expect(doc).to.deep.equal(vorlageDocument(compiled, vorlage, linkziele));
+      }
+      for (const fassung of ['oeffentlich', 'mitglieder'] as const)
+        expect(distPlan.packetPlan(precompiled, meeting, fassung), fassung).to.deep.equal(
+          packetPlan(compiled, meeting, fassung),
+        );
     }
   });
 });

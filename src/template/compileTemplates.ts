@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { registerHelpers } from './helpers.js';
 import { locateAt, locateIn, type Loc } from './templateError.js';
@@ -23,6 +26,32 @@ export interface Templates {
 export const compileOptions = { strict: false, preventIndent: true } as const;
 
 type Delegate = Handlebars.TemplateDelegate;
+
+/** The key of a template's text among the precompiled ones. */
+export const textDigest = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+interface Precompiled {
+  /** the Handlebars that precompiled them: another one compiles anew */
+  readonly handlebars: string;
+  readonly specs: Readonly<Record<string, TemplateSpecification>>;
+}
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+const precompiledFile = new URL('./precompiled.cjs', import.meta.url);
+let precompiled: Precompiled['specs'] | null | undefined;
+
+/**
+ * The built-in templates as scripts/precompileTemplates.ts compiled them for dist/ (none when
+ * run from src/, or by another Handlebars), loaded on first use.
+ */
+function precompiledSpecs(): Precompiled['specs'] | null {
+  if (precompiled !== undefined) return precompiled;
+  const module = existsSync(precompiledFile)
+    ? (createRequire(import.meta.url)(fileURLToPath(precompiledFile)) as Precompiled)
+    : undefined;
+  precompiled = module?.handlebars === Handlebars.VERSION ? module.specs : null;
+  return precompiled;
+}
 
 /**
  * A Handlebars instance with the German helpers. Every helper call that throws names its line
@@ -57,7 +86,10 @@ export function compileTemplates(
   const compiled = new Map<string, Delegate>();
   for (const source of sources) {
     digest.update(`${source.path}\0${source.file}\0${source.text}\0`);
-    const template = hbs.compile(transform(source), compileOptions);
+    const text = transform(source);
+    // the same text precompiled for dist/ (built-in templates), or compiled here
+    const spec = precompiledSpecs()?.[textDigest(text)];
+    const template = spec === undefined ? hbs.compile(text, compileOptions) : hbs.template(spec);
     const located: Delegate = (context, options) => {
       try {
         return template(context, options);
