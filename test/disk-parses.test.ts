@@ -4,9 +4,11 @@
  * positions of diagnostics in a stored file (its syntax tree is parsed when one is needed), a
  * changed file is parsed anew, and a damaged store is no store.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { checkAndCompose } from '../src/check/checkAndCompose.js';
 import { DiskParses } from '../src/load/diskParses.js';
@@ -101,5 +103,25 @@ describe('parses kept on disk between builds (a new process)', function () {
     // another tool version keys its own store
     await expectSameAsFresh('tool-2');
     expect(readdirSync(join(cache, 'parses')).filter((f) => f.endsWith('.v8'))).to.have.length(2);
+  });
+
+  it('`ratsmappe check` keeps them too, and reports a fault in a stored file at its place', () => {
+    const bin = fileURLToPath(new URL('../bin/ratsmappe.js', import.meta.url));
+    const check = (cacheDir: string) =>
+      spawnSync(process.execPath, [bin, 'check', dir], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', RATSMAPPE_CACHE: cacheDir },
+      });
+    const first = check(cache);
+    expect(first.stdout).to.contain('Keine Fehler gefunden.');
+    expect(readdirSync(join(cache, 'parses')).filter((f) => f.endsWith('.v8'))).to.have.length(1);
+    // the meeting file stays as stored; the Vorlage it puts on the agenda is gone
+    rmSync(join(dir, 'vorlagen', 'SV-9-1600'), { recursive: true });
+    const stored = check(cache);
+    const fresh = check('aus');
+    expect(stored.status).to.equal(1);
+    expect(stored.stdout).to.match(/sitzungen\/2020-02-04-integrationsausschuss\.yaml:\d+:\d+/);
+    expect(stored.stdout).to.contain('SV-9-1600');
+    expect(stored.stdout).to.equal(fresh.stdout);
   });
 });

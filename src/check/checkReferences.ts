@@ -182,9 +182,10 @@ export function checkReferences(
     const here = new Set<string>();
     for (const { top, path } of flattenAgenda(sitzung.tagesordnung)) {
       if (top.vorlage === undefined) continue;
-      const at = positionAt(meeting, [...path, 'vorlage']);
+      // only a diagnostic needs the position (the meeting file's syntax tree, see diskParses.ts)
+      const at = () => positionAt(meeting, [...path, 'vorlage']);
       const folder = folderOf(top.vorlage);
-      if (here.has(folder)) out.push(diagnose('RM511', meeting.file, at, { value: top.vorlage }));
+      if (here.has(folder)) out.push(diagnose('RM511', meeting.file, at(), { value: top.vorlage }));
       here.add(folder);
       onAgenda.add(folder);
       // a number outside the scheme is reported as such (RM803), not also as unknown
@@ -195,7 +196,7 @@ export function checkReferences(
       if (!content.vorlagen.has(folder)) {
         const guess = nearest(top.vorlage, known);
         out.push(
-          diagnose('RM501', meeting.file, at, {
+          diagnose('RM501', meeting.file, at(), {
             value: top.vorlage,
             folder,
             suggestion: guess ? ` (meinten Sie ${guess}?)` : '',
@@ -208,11 +209,11 @@ export function checkReferences(
       const closed = nonPublicAt(sitzung.tagesordnung, path);
       const isPublic = (header.value as Vorlage).oeffentlich;
       if (!closed && !isPublic)
-        out.push(diagnose('RM513', meeting.file, at, { value: top.vorlage }));
+        out.push(diagnose('RM513', meeting.file, at(), { value: top.vorlage }));
       if (closed && isPublic) {
         // treated as non-public in this meeting (see composeMeeting): say so
         out.push(
-          diagnose('RM514', meeting.file, at, {
+          diagnose('RM514', meeting.file, at(), {
             value: top.vorlage,
             parent: closed === top ? '' : ` „${closed.titel}“, unter dem sie steht,`,
             file: header.file,
@@ -222,7 +223,7 @@ export function checkReferences(
       const folge = (header.value as Vorlage).beratungsfolge;
       if (!folge.some((b) => b.gremium === sitzung.gremium && b.datum === sitzung.datum)) {
         out.push(
-          diagnose('RM503', meeting.file, at, {
+          diagnose('RM503', meeting.file, at(), {
             value: top.vorlage,
             gremium: sitzung.gremium,
             datum: formatDate(sitzung.datum),

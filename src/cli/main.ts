@@ -45,15 +45,32 @@ export const diagnosticsJson = (
   pathOf: (file: string) => string,
 ): Diagnostic[] => diagnostics.map((d) => ({ ...d, file: pathOf(d.file) }));
 
+/** The parses kept on disk for a content folder (diskParses.ts); none without a cache folder. */
+async function diskParsesOf(contentDir: string, env: Io['env']) {
+  const cacheDir = (await import('../cache/renderCache.js')).cacheDirFromEnv(env);
+  if (cacheDir === undefined) return undefined;
+  const [{ DiskParses }, { toolFingerprint }] = await Promise.all([
+    import('../load/diskParses.js'),
+    import('../cache/toolFingerprint.js'),
+  ]);
+  return DiskParses.open(cacheDir, contentDir, await toolFingerprint());
+}
+
 async function check(contentDir: string, { json, vorlage }: CheckOptions, io: Io): Promise<number> {
   const [{ checkAndCompose }, { checkVorlage }, { printDiagnostics }] = await Promise.all([
     import('../check/checkAndCompose.js'),
     import('../check/checkVorlage.js'),
     import('../diagnostics/print.js'),
   ]);
-  const files = await readContent(contentDir);
+  // the parses of the last check or build of this folder, where the cache folder has them
+  const [files, disk] = await Promise.all([
+    readContent(contentDir),
+    vorlage === undefined ? diskParsesOf(contentDir, io.env) : undefined,
+  ]);
   // --vorlage: only that Vorlage's files count (a draft, also one on no agenda)
-  const result = vorlage === undefined ? checkAndCompose(files) : checkVorlage(files, vorlage);
+  const result =
+    vorlage === undefined ? checkAndCompose(files, disk) : checkVorlage(files, vorlage);
+  await disk?.save();
   const pathOf = displayPathOf(io, contentDir);
   if (json) io.stdout(`${JSON.stringify(diagnosticsJson(result.diagnostics, pathOf), null, 2)}\n`);
   else
@@ -188,16 +205,6 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
     return last;
   }
 
-  /** The parses kept on disk for this content folder; none without a cache folder. */
-  async function diskParses() {
-    const cacheDir = (await import('../cache/renderCache.js')).cacheDirFromEnv(io.env);
-    if (cacheDir === undefined) return undefined;
-    const [{ DiskParses }, { toolFingerprint }] = await Promise.all([
-      import('../load/diskParses.js'),
-      import('../cache/toolFingerprint.js'),
-    ]);
-    return DiskParses.open(cacheDir, contentDir, await toolFingerprint());
-  }
 
   /** Only the composed meetings live on: the parsed sources are garbage after the check. */
   async function checked(): Promise<{
@@ -212,7 +219,7 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
           // a new process: the parses of the last build from the cache folder (diskParses.ts)
           const [files, disk] = await Promise.all([
             readContent(contentDir),
-            memo === undefined ? diskParses() : undefined,
+            memo === undefined ? diskParsesOf(contentDir, io.env) : undefined,
           ]);
           const checkResult = checkAndCompose(files, memo ?? disk);
           await disk?.save();
