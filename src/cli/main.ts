@@ -205,7 +205,6 @@ async function build(contentDir: string, options: BuildOptions, io: Io): Promise
     return last;
   }
 
-
   /** Only the composed meetings live on: the parsed sources are garbage after the check. */
   async function checked(): Promise<{
     meetings: ComposedMeeting[] | null;
