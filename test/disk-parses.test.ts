@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { checkAndCompose } from '../src/check/checkAndCompose.js';
+import { deserialize } from 'node:v8';
+import { schemaHash } from '../src/check/validateSchema.js';
 import { DiskParses } from '../src/load/diskParses.js';
 import { readContent } from '../src/load/readContent.js';
 import { exampleContentDir } from './helpers/exampleBuild.js';
@@ -123,5 +125,53 @@ describe('parses kept on disk between builds (a new process)', function () {
     expect(stored.stdout).to.match(/sitzungen\/2020-02-04-integrationsausschuss\.yaml:\d+:\d+/);
     expect(stored.stdout).to.contain('SV-9-1600');
     expect(stored.stdout).to.equal(fresh.stdout);
+  });
+
+  /** the checks the store keeps as passed, by file */
+  const passedIn = (): Map<string, readonly string[]> => {
+    const [file] = readdirSync(join(cache, 'parses')).filter((f) => f.endsWith('.v8'));
+    if (file === undefined) throw new Error('no store written');
+    const stored = deserialize(readFileSync(join(cache, 'parses', file))) as Map<
+      string,
+      { value: { nummer?: string }; passed?: readonly string[] }
+    >;
+    return new Map([...stored.values()].map((s) => [JSON.stringify(s.value), s.passed ?? []]));
+  };
+
+  it('keeps the checks a file passed, under the schemas’ digest, and no check that found a fault', async () => {
+    await expectSameAsFresh();
+    const passed = [...passedIn().values()];
+    expect(passed.filter((p) => p.includes(`schema:vorlage:${schemaHash()}`))).to.have.length(2);
+    expect(passed.every((p) => p.some((c) => c.startsWith('zeichen:')))).to.equal(true);
+    // a fault in a section: found again at every build, at its place, and kept as no pass
+    write('vorlagen/SV-9-1601/sprachmittlerpool.yaml', (t) =>
+      t.replace(/anzahl: 30\b/, 'anzahl: dreißig'),
+    );
+    for (let build = 0; build < 2; build++) {
+      const faulty = await expectSameAsFresh();
+      const fault = faulty.diagnostics.find((d) => d.file.endsWith('sprachmittlerpool.yaml'));
+      expect(fault?.severity, `build ${String(build)}`).to.equal('fehler');
+      expect(fault?.line).to.be.greaterThan(1);
+    }
+    const [faultyPassed] = [...passedIn()].filter(([value]) => value.includes('dreißig'));
+    expect(faultyPassed?.[1].filter((c) => c.startsWith('schema:'))).to.deep.equal([]);
+  });
+
+  it('checks the characters of an unchanged file again when the body’s font changed', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(new URL('./fixtures/stadt/', import.meta.url), dir, { recursive: true });
+    const folder = readdirSync(join(dir, 'vorlagen')).sort()[0] ?? '';
+    // Georgian: the Stadt's own font (DejaVu Serif) has it, Roboto has not
+    write(`vorlagen/${folder}/vorlage.yaml`, (t) =>
+      t.replace(/^betreff: (.*)$/m, "betreff: '$1 ქართული'"),
+    );
+    const ownFont = await expectSameAsFresh();
+    expect(ownFont.diagnostics.filter((d) => d.code === 'RM601')).to.deep.equal([]);
+    // the same vorlage.yaml with Roboto: its Georgian is reported
+    write('koerperschaft.yaml', (t) => t.replace(/\n {2}schrift:\n(?: {4}.*\n)+/, '\n'));
+    const roboto = await expectSameAsFresh();
+    const found = roboto.diagnostics.filter((d) => d.code === 'RM601');
+    expect(found.map((d) => d.file)).to.deep.equal([`vorlagen/${folder}/vorlage.yaml`]);
+    expect(found[0]?.message).to.include('Roboto');
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedContent } from '../load/loadContent.js';
@@ -18,7 +19,13 @@ import { checkReferences, numbersOfFolders } from './checkReferences.js';
 import { checkImages } from './checkImages.js';
 import { checkTables } from './checkTables.js';
 import type { OwnKind } from './ownKinds.js';
-import { isSectionKind, sectionKinds, validateSchema, type SchemaName } from './validateSchema.js';
+import {
+  isSectionKind,
+  schemaCheck,
+  sectionKinds,
+  validateSchema,
+  type SchemaName,
+} from './validateSchema.js';
 
 /** Sources that passed their schema, so later stages may rely on their shape. */
 export interface CheckedContent {
@@ -36,10 +43,21 @@ export function checkContent(
   const diagnostics: Diagnostic[] = [...content.diagnostics];
   const valid = new Set<Source>();
   const kinds = [...sectionKinds, ...ownKinds.keys()];
+  const { verdicts } = content;
+  // a check of one file alone that found nothing at an earlier build (same bytes, same tool,
+  // same schemas or fonts) is not run again (verdicts.ts); what it finds now is reported
+  const once = (source: Source, check: string, run: () => Diagnostic[]): Diagnostic[] => {
+    if (verdicts?.passed(source, check)) return [];
+    const found = run();
+    if (found.length === 0) verdicts?.pass(source, check);
+    return found;
+  };
   const validate = (source: Source, schema: SchemaName | OwnKind): void => {
     try {
       const found =
-        typeof schema === 'string' ? validateSchema(source, schema) : schema.check(source);
+        typeof schema === 'string'
+          ? once(source, schemaCheck(schema), () => validateSchema(source, schema))
+          : schema.check(source);
       diagnostics.push(...found);
       if (found.length === 0) valid.add(source);
     } catch (error) {
@@ -97,7 +115,12 @@ export function checkContent(
   for (const source of valid) {
     if (misread.has(source.file)) continue;
     try {
-      diagnostics.push(...checkFigures(source), ...checkTables(source));
+      diagnostics.push(
+        ...once(source, 'zahlen-und-tabellen', () => [
+          ...checkFigures(source),
+          ...checkTables(source),
+        ]),
+      );
     } catch (error) {
       diagnostics.push(diagnose('RM110', source.file, { line: 1, column: 1 }, {}, String(error)));
     }
@@ -105,10 +128,11 @@ export function checkContent(
   const koerperschaft = checkBody(content, valid, diagnostics);
   // characters the PDF's fonts cannot print: the body's own font where it has one
   const coverage = glyphCoverageOf(koerperschaft);
+  const glyphs = `zeichen:${fontsDigest(koerperschaft)}`;
   for (const source of valid) {
     if (misread.has(source.file)) continue;
     try {
-      diagnostics.push(...checkGlyphs(source, coverage));
+      diagnostics.push(...once(source, glyphs, () => checkGlyphs(source, coverage)));
     } catch (error) {
       diagnostics.push(diagnose('RM110', source.file, { line: 1, column: 1 }, {}, String(error)));
     }
@@ -131,6 +155,15 @@ function glyphCoverageOf(koerperschaft: Koerperschaft | null): () => GlyphCovera
   if (font === undefined) return defaultCoverage;
   let coverage: GlyphCoverage | undefined;
   return () => (coverage ??= coverageOfFonts(font.name, [font.normal.bytes, font.bold.bytes]));
+}
+
+/** Which fonts the glyph check asks: Roboto (its version is the tool's), or the body's own. */
+function fontsDigest(koerperschaft: Koerperschaft | null): string {
+  const font = koerperschaft?.design?.font;
+  if (font === undefined) return 'Roboto';
+  const digest = createHash('sha256').update(font.name).update('\0');
+  digest.update(font.normal.bytes).update('\0').update(font.bold.bytes);
+  return digest.digest('hex');
 }
 
 /** koerperschaft.yaml, and what depends on it: numbers, Gremien, the meetings' body. */

@@ -41,6 +41,11 @@ const schemaTexts = (): string[] =>
 export const schemaHash = (texts: readonly string[] = schemaTexts()): string =>
   createHash('sha256').update(JSON.stringify(texts)).digest('hex');
 
+let digest: string | undefined;
+/** What a file's pass of `schema` is kept under (verdicts.ts): the schema and every schema's text. */
+export const schemaCheck = (schema: SchemaName): string =>
+  `schema:${schema}:${(digest ??= schemaHash())}`;
+
 /**
  * The ajv instance with every schema added. ajv is loaded here, on demand: with precompiled
  * validators (dist/, see scripts/compileValidators.ts) a run never loads ajv's compiler.

@@ -21,10 +21,13 @@ import type { Parses } from './parseMemo.js';
 import { decodeYaml, frozen, parseSource, type Parsed } from './parseSource.js';
 import type { Source } from './positions.js';
 import type { RawFile } from './readContent.js';
+import type { Verdicts } from './verdicts.js';
 
 interface Stored {
   readonly value: unknown;
   readonly diagnostics: readonly Diagnostic[];
+  /** the checks of this file alone that found nothing (verdicts.ts) */
+  readonly passed?: readonly string[];
 }
 
 const keyOf = (tool: string, raw: RawFile & { bytes: Uint8Array }): string =>
@@ -40,6 +43,22 @@ export class DiskParses implements Parses {
   /** the parses this build used: the store's next content */
   private readonly used = new Map<string, Stored>();
   private changed = false;
+  /** the key of every source this store gave out */
+  private readonly keys = new WeakMap<Source, string>();
+
+  readonly verdicts: Verdicts = {
+    passed: (source, check) => {
+      const key = this.keys.get(source);
+      return key !== undefined && (this.used.get(key)?.passed?.includes(check) ?? false);
+    },
+    pass: (source, check) => {
+      const key = this.keys.get(source);
+      const stored = key === undefined ? undefined : this.used.get(key);
+      if (key === undefined || stored === undefined || stored.passed?.includes(check)) return;
+      this.used.set(key, { ...stored, passed: [...(stored.passed ?? []), check] });
+      this.changed = true;
+    },
+  };
 
   private constructor(
     private readonly file: string,
@@ -70,6 +89,7 @@ export class DiskParses implements Parses {
       // failures are parsed again: they are rare, and their diagnostics need the tree
       if (parsed.source !== null) {
         this.used.set(key, { value: parsed.source.value, diagnostics: parsed.diagnostics });
+        this.keys.set(parsed.source, key);
         this.changed = true;
       }
       return parsed;
@@ -93,6 +113,7 @@ export class DiskParses implements Parses {
         return tree().lineCounter;
       },
     };
+    this.keys.set(source, key);
     return { source, text, diagnostics: stored.diagnostics };
   }
 

@@ -5,6 +5,7 @@ import type { Parses } from './parseMemo.js';
 import { parseSource } from './parseSource.js';
 import type { Source } from './positions.js';
 import type { AnlageFile } from './readAnlagen.js';
+import type { Verdicts } from './verdicts.js';
 import { koerperschaftFile, type ContentFiles, type RawFile } from './readContent.js';
 
 export interface VorlageSources {
@@ -52,6 +53,8 @@ export interface LoadedContent {
   readonly anlagen: ReadonlyMap<string, readonly AnlageFile[]>;
   /** Vorlage folder name → its image files, unchecked (`bild` blocks: check/checkImages.ts) */
   readonly bilder?: ReadonlyMap<string, readonly RawFile[]>;
+  /** the checks each file passed at an earlier build (from the parses on disk) */
+  readonly verdicts?: Verdicts;
 }
 
 /**
@@ -126,5 +129,6 @@ export function loadContent(files: ContentFiles, memo?: Parses): LoadedContent {
     texts,
     anlagen: files.anlagen ?? new Map(),
     ...(files.bilder ? { bilder: files.bilder } : {}),
+    ...(memo?.verdicts ? { verdicts: memo.verdicts } : {}),
   };
 }

@@ -7,12 +7,15 @@
  */
 import { parseSource, type Parsed } from './parseSource.js';
 import type { RawFile } from './readContent.js';
+import type { Verdicts } from './verdicts.js';
 
 /** Where loadContent takes its parses from: parseSource, or a parse kept from before. */
 export interface Parses {
   parse(raw: RawFile): Parsed;
   /** after a load */
   sweep(): void;
+  /** the checks the files it parsed passed before (diskParses.ts) */
+  readonly verdicts?: Verdicts;
 }
 
 export class ParseMemo implements Parses {
