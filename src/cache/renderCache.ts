@@ -8,9 +8,10 @@
  * ~/.cache/ratsmappe), so nothing non-public lands next to the publishable files.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { sha256Once } from '../write/digest.js';
 import { ensureFolder } from '../write/ensureFolder.js';
 
 export interface CacheEntry {
@@ -25,20 +26,7 @@ interface StoredInfo {
   readonly files: Readonly<Record<string, string>>;
 }
 
-const sha256 = (bytes: Uint8Array | string): string =>
-  createHash('sha256').update(bytes).digest('hex');
-
-/** the digests of byte arrays already hashed: the same font is in every Vorlage's key */
-const digests = new WeakMap<Uint8Array, string>();
-
-function digestOf(bytes: Uint8Array): string {
-  let digest = digests.get(bytes);
-  if (digest === undefined) {
-    digest = sha256(bytes);
-    digests.set(bytes, digest);
-  }
-  return digest;
-}
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * The key of a JSON-serialisable description of a render's inputs; bytes (a logo, a font) enter
@@ -47,7 +35,8 @@ function digestOf(bytes: Uint8Array): string {
 export const cacheKey = (...parts: readonly unknown[]): string =>
   sha256(
     JSON.stringify(parts, (_key, value: unknown) =>
-      value instanceof Uint8Array ? { sha256: digestOf(value) } : value,
+      // once per byte array: the same font is in every Vorlage's key
+      value instanceof Uint8Array ? { sha256: sha256Once(value) } : value,
     ),
   );
 
@@ -76,6 +65,14 @@ export class RenderCache {
     return join(this.dir, 'v1', key.slice(0, 2), key);
   }
 
+  /** Whether an entry is stored under `key` (it may still be damaged: get() says). */
+  async has(key: string): Promise<boolean> {
+    return stat(join(this.folder(key), 'info.json')).then(
+      () => true,
+      () => false,
+    );
+  }
+
   /** The entry, or undefined when absent or damaged. */
   async get(key: string): Promise<CacheEntry | undefined> {
     const folder = this.folder(key);
@@ -84,7 +81,7 @@ export class RenderCache {
       const files: Record<string, Uint8Array> = {};
       for (const [name, digest] of Object.entries(stored.files)) {
         const bytes = await readFile(join(folder, name));
-        if (sha256(bytes) !== digest) return undefined;
+        if (sha256Once(bytes) !== digest) return undefined;
         files[name] = bytes;
       }
       const now = new Date();
@@ -116,7 +113,7 @@ export class RenderCache {
       const files: Record<string, string> = {};
       for (const [name, bytes] of Object.entries(entry.files)) {
         await writeFile(join(temporary, name), bytes);
-        files[name] = sha256(bytes);
+        files[name] = sha256Once(bytes);
       }
       const stored: StoredInfo = { info: entry.info, files };
       await writeFile(join(temporary, 'info.json'), JSON.stringify(stored));

@@ -1,4 +1,4 @@
-import { compareStrings, sha256 } from '../write/digest.js';
+import { compareStrings, sha256Once } from '../write/digest.js';
 import type { ComposedMeeting } from '../compose/compose.js';
 
 /** One output file as the manifest lists it. */
@@ -82,7 +82,7 @@ export function createManifest(
       .sort((a, b) => compareStrings(a.pfad, b.pfad))
       .map((e) => ({
         pfad: e.pfad,
-        sha256: sha256(e.bytes),
+        sha256: sha256Once(e.bytes),
         groesse: e.bytes.length,
         art: e.art,
         ...(e.vorlage ? { vorlage: e.vorlage } : {}),
