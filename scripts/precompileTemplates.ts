@@ -7,8 +7,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { compileOptions, textDigest } from '../src/template/compileTemplates.js';
+import { compileOptions } from '../src/template/compileTemplates.js';
 import { builtinSources } from '../src/template/templateSources.js';
+import { sha256 } from '../src/write/digest.js';
 
 const target = new URL('../dist/template/precompiled.cjs', import.meta.url);
 const sources = builtinSources();
@@ -16,7 +17,7 @@ const entries = sources.map((s) => {
   // the JavaScript of the template's spec (typed as the spec object it evaluates to)
   const code: unknown = Handlebars.precompile(s.text, compileOptions);
   if (typeof code !== 'string') throw new Error(`${s.path}: no precompiled code`);
-  return `  ${JSON.stringify(textDigest(s.text))}: ${code},`;
+  return `  ${JSON.stringify(sha256(s.text))}: ${code},`;
 });
 mkdirSync(new URL('.', target), { recursive: true });
 writeFileSync(

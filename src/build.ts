@@ -5,6 +5,7 @@ import { chartCacheRef } from './render/chart/chartStore.js';
 import { toolFingerprint } from './cache/toolFingerprint.js';
 import type { VorlagePart } from './packet/buildPacket.js';
 import { createManifest, type ManifestEntry } from './packet/manifest.js';
+import { limit } from './write/limit.js';
 import { anlagenInPacket, inPacket, packetPlan, type Fassung } from './packet/packetDocument.js';
 import type { PacketPlan } from './packet/packetPlan.js';
 import { createRenderer, localRenderer, type Renderer } from './render/renderer.js';
@@ -353,22 +354,6 @@ export async function renderMeeting(
   } finally {
     if (given === undefined) await renderer.close();
   }
-}
-
-/** Runs at most `n` of the tasks at once. */
-function limit(n: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    while (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await task();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
 }
 
 function artifactsOf(

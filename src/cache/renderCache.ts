@@ -7,11 +7,10 @@
  * killed build leaves no half entry. The cache lives outside the output folders (default
  * ~/.cache/ratsmappe), so nothing non-public lands next to the publishable files.
  */
-import { createHash } from 'node:crypto';
 import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { sha256Once } from '../write/digest.js';
+import { sha256, sha256Once } from '../write/digest.js';
 import { ensureFolder } from '../write/ensureFolder.js';
 
 export interface CacheEntry {
@@ -25,8 +24,6 @@ interface StoredInfo {
   readonly info: unknown;
   readonly files: Readonly<Record<string, string>>;
 }
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * The key of a JSON-serialisable description of a render's inputs; bytes (a logo, a font) enter

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { diagnose } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedContent } from '../load/loadContent.js';
@@ -19,6 +18,7 @@ import { checkReferences, numbersOfFolders } from './checkReferences.js';
 import { checkImages } from './checkImages.js';
 import { checkTables } from './checkTables.js';
 import type { OwnKind } from './ownKinds.js';
+import { sha256Once } from '../write/digest.js';
 import {
   isSectionKind,
   schemaCheck,
@@ -161,9 +161,8 @@ function glyphCoverageOf(koerperschaft: Koerperschaft | null): () => GlyphCovera
 function fontsDigest(koerperschaft: Koerperschaft | null): string {
   const font = koerperschaft?.design?.font;
   if (font === undefined) return 'Roboto';
-  const digest = createHash('sha256').update(font.name).update('\0');
-  digest.update(font.normal.bytes).update('\0').update(font.bold.bytes);
-  return digest.digest('hex');
+  // the font files' digests are the render cache's too (sha256Once)
+  return `${font.name}:${sha256Once(font.normal.bytes)}:${sha256Once(font.bold.bytes)}`;
 }
 
 /** koerperschaft.yaml, and what depends on it: numbers, Gremien, the meetings' body. */

@@ -41,10 +41,17 @@ const schemaTexts = (): string[] =>
 export const schemaHash = (texts: readonly string[] = schemaTexts()): string =>
   createHash('sha256').update(JSON.stringify(texts)).digest('hex');
 
+let texts: string[] | undefined;
 let digest: string | undefined;
+/** schemas/ of this run, read and hashed once (validators and kept checks ask for it) */
+const current = (): { texts: readonly string[]; digest: string } => {
+  texts ??= schemaTexts();
+  digest ??= schemaHash(texts);
+  return { texts, digest };
+};
+
 /** What a file's pass of `schema` is kept under (verdicts.ts): the schema and every schema's text. */
-export const schemaCheck = (schema: SchemaName): string =>
-  `schema:${schema}:${(digest ??= schemaHash())}`;
+export const schemaCheck = (schema: SchemaName): string => `schema:${schema}:${current().digest}`;
 
 /**
  * The ajv instance with every schema added. ajv is loaded here, on demand: with precompiled
@@ -80,11 +87,11 @@ const precompiledFile = new URL('./validators.cjs', import.meta.url);
 let validators: ReadonlyMap<SchemaName, ValidateFunction> | null = null;
 
 function loadValidators(): ReadonlyMap<SchemaName, ValidateFunction> {
-  const texts = schemaTexts();
+  const { texts, digest } = current();
   const precompiled = existsSync(precompiledFile)
     ? (require(fileURLToPath(precompiledFile)) as Precompiled)
     : undefined;
-  if (precompiled?.schemaHash === schemaHash(texts))
+  if (precompiled?.schemaHash === digest)
     return new Map(schemaNames.map((name) => [name, precompiled[name]]));
   const ajv = schemaAjv({}, texts);
   return new Map(

@@ -13,8 +13,8 @@
  * digest of the part's bytes: after an edit in one Vorlage, only that Vorlage's part is read
  * again. All of them are stored as one file among the renders (ANALYSES).
  */
-import { createHash } from 'node:crypto';
 import { cacheKey } from '../cache/renderCache.js';
+import { sha256Once } from '../write/digest.js';
 import type { PartAnalysis } from './splicePdf.js';
 
 /** the name of the parts' analyses among the renders */
@@ -57,7 +57,7 @@ export class PacketRenders {
     bytes: Uint8Array,
     read: (known: PartAnalysis | undefined) => T,
   ): T {
-    const digest = createHash('sha256').update(bytes).digest('hex');
+    const digest = sha256Once(bytes);
     const known = this.analyses.get(digest);
     if (known === undefined) this.reread++;
     const result = read(known);

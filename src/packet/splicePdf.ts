@@ -221,13 +221,6 @@ function scanObject(s: string, from: number, length: (num: number) => number): S
  * instead of reading them again (packetRenders.ts keeps it per digest of the bytes). Measured
  * at 100 Vorlagen: pdf-lib's parser was 0.5 of the packet's 1.2 s in a rebuild.
  */
-/** an entry of a stored analysis's flat list */
-function item(list: readonly number[], i: number): number {
-  const value = list[i];
-  if (value === undefined) throw new SpliceUnsupported('stored analysis cut short');
-  return value;
-}
-
 export interface PartAnalysis {
   readonly root: number;
   /** object number, offset of its body: pairs, flat */
@@ -326,6 +319,13 @@ function decode(value: Encoded, context: PDFContext, bytes: Uint8Array): PDFObje
   if (value.t === 'pages') return PDFPageTree.fromMapWithContext(map, context);
   if (value.t === 'catalog') return PDFCatalog.fromMapWithContext(map, context);
   return PDFDict.fromMapWithContext(map, context);
+}
+
+/** an entry of a stored analysis's flat list */
+function item(list: readonly number[], i: number): number {
+  const value = list[i];
+  if (value === undefined) throw new SpliceUnsupported('stored analysis cut short');
+  return value;
 }
 
 /** A PDF's objects by number, read lazily (or from its analysis). */

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { sha256 } from '../write/digest.js';
 import { registerHelpers } from './helpers.js';
 import { locateAt, locateIn, type Loc } from './templateError.js';
 import { partialName, type TemplateSource } from './templateSources.js';
@@ -26,9 +27,6 @@ export interface Templates {
 export const compileOptions = { strict: false, preventIndent: true } as const;
 
 type Delegate = Handlebars.TemplateDelegate;
-
-/** The key of a template's text among the precompiled ones. */
-export const textDigest = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 interface Precompiled {
   /** the Handlebars that precompiled them: another one compiles anew */
@@ -88,7 +86,7 @@ export function compileTemplates(
     digest.update(`${source.path}\0${source.file}\0${source.text}\0`);
     const text = transform(source);
     // the same text precompiled for dist/ (built-in templates), or compiled here
-    const spec = precompiledSpecs()?.[textDigest(text)];
+    const spec = precompiledSpecs()?.[sha256(text)];
     const template = spec === undefined ? hbs.compile(text, compileOptions) : hbs.template(spec);
     const located: Delegate = (context, options) => {
       try {

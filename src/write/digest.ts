@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
-/** sha256 of bytes as lower-case hex, as manifests list it. */
-export const sha256 = (bytes: Uint8Array): string =>
+/** sha256 of bytes (or a text's UTF-8) as lower-case hex, as manifests list it. */
+export const sha256 = (bytes: Uint8Array | string): string =>
   createHash('sha256').update(bytes).digest('hex');
 
 const known = new WeakMap<Uint8Array, { readonly length: number; readonly digest: string }>();
