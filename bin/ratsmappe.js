@@ -31,6 +31,14 @@ if (!existsSync(entry)) {
   process.stderr.write('ratsmappe: dist/ fehlt. Bitte zuerst „npm run build:js“ ausführen.\n');
   process.exit(2);
 }
+// a reader that stops early (`ratsmappe check content | head`) closes the pipe: what is left of
+// the output has nowhere to go, which is no fault of the run (Node would end it with a stack
+// trace); the run goes on, a build writes its files
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

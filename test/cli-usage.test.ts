@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { main, type Io } from '../src/cli/main.js';
@@ -268,5 +270,37 @@ describe('command line: --json, colours, control characters, paths', () => {
     const diff = await captured(['diff', vorlage, vorlage, '--json']);
     expect(diff.code).to.equal(0);
     expect(JSON.parse(diff.stdout)).to.deep.equal({ same: true, changes: [] });
+  });
+});
+
+describe('command line: output into a pipe its reader closes', () => {
+  const bin = fileURLToPath(new URL('../bin/ratsmappe.js', import.meta.url));
+  /** the command with its output into a pipe that is closed before it writes (`| head -1`) */
+  async function closedPipe(args: readonly string[]) {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...process.env, NO_COLOR: '1', RATSMAPPE_CACHE: 'aus' },
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { code, stderr };
+  }
+
+  it('ends as it would have, without a stack trace', async () => {
+    const help = await closedPipe(['--help']);
+    expect(help.stderr).to.equal('');
+    expect(help.code).to.equal(0);
+    // a check with faults: its exit code stays 1
+    const dir = copyOfExample();
+    try {
+      const header = join(dir, 'content', 'vorlagen', 'SV-9-1601', 'vorlage.yaml');
+      writeFileSync(header, readFileSync(header, 'utf8').replace(/^betreff:/m, 'betref:'));
+      const check = await closedPipe(['check', join(dir, 'content')]);
+      expect(check.stderr).to.equal('');
+      expect(check.code).to.equal(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
